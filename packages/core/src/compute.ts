@@ -1,0 +1,77 @@
+/**
+ * The entry point of computation: validate, plan, run an engine, assemble.
+ */
+import type { Dataset } from './dataset.js';
+import type { Engine } from './engines/engine.js';
+import { HoufuError } from './errors.js';
+import { ERROR_TEXT } from './messages/index.js';
+import type { IndicatorDefinition } from './model/indicator.js';
+import { plan, PlanError, type Level } from './plan/plan.js';
+import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './result/assemble.js';
+import { formatFinding, hasErrors } from './validate/finding.js';
+
+/** Engines available by name; each is loaded only when first used. */
+export type EngineName = 'arquero';
+
+const ENGINES: Record<EngineName, () => Promise<Engine>> = {
+  arquero: async () => (await import('./engines/arquero/index.js')).arqueroEngine,
+};
+
+/** Options of {@link compute}. */
+export interface ComputeOptions {
+  /** Level(s) of the output areas. */
+  readonly by: Level | readonly Level[];
+  /** Break results down by these columns (`sex`, `sites.site_type`, …). */
+  readonly breakdown?: readonly string[];
+  /** Engine name (default `arquero`) or an engine object. */
+  readonly engine?: EngineName | Engine;
+}
+
+/** Throw a HoufuError when the dataset has errors (every computation validates first). */
+export function assertUsable(dataset: Dataset): void {
+  if (!hasErrors(dataset.findings)) return;
+  const errors = dataset.findings.filter((f) => f.severity === 'error');
+  const first = formatFinding(errors[0]!);
+  throw new HoufuError('invalid_dataset', ERROR_TEXT.invalidDataset(errors.length, first), errors);
+}
+
+/** Resolve an engine by name or pass an engine object through. */
+export async function resolveEngine(engine: EngineName | Engine | undefined): Promise<Engine> {
+  if (engine === undefined) return ENGINES.arquero();
+  if (typeof engine !== 'string') return engine;
+  const load = ENGINES[engine];
+  if (!load) throw new HoufuError('invalid_request', { zh: `未知引擎：${engine}`, en: `unknown engine: ${engine}` });
+  return load();
+}
+
+/**
+ * Compute indicators over a dataset: one row per indicator × area × period (× breakdown),
+ * as an Arrow table. Rollups are ratios of sums; zero denominators give null values.
+ * @example
+ * const result = await compute(dataset, fourMusts, { by: 'county' });
+ * for (const row of result) console.log(row.area_name, row.value);
+ */
+export async function compute(
+  dataset: Dataset,
+  indicators: readonly IndicatorDefinition[],
+  options: ComputeOptions,
+): Promise<ResultTable> {
+  assertUsable(dataset);
+  for (const b of options.breakdown ?? [])
+    if ((RESULT_COLUMNS as readonly string[]).includes(b))
+      throw new HoufuError('invalid_request', { zh: `分组列名与结果列冲突：${b}`, en: `breakdown name clashes with a result column: ${b}` });
+  const engine = await resolveEngine(options.engine);
+  const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
+  const results: ResultTable[] = [];
+  for (const by of levels) {
+    let p;
+    try {
+      p = plan(dataset, indicators, { by, ...(options.breakdown ? { breakdown: options.breakdown } : {}) });
+    } catch (e) {
+      if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
+      throw e;
+    }
+    results.push(assemble(p, dataset, await engine.run(p, dataset)));
+  }
+  return concatResults(results);
+}

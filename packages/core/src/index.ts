@@ -1,0 +1,50 @@
+/**
+ * @houfu/core — typed indicators of post-relocation support (易地扶贫搬迁后续扶持)
+ * over columnar data: schema, loading, validation, the indicator model, the planner,
+ * engines and results. Browser-safe; file-system helpers are in `@houfu/core/node`.
+ * @packageDocumentation
+ */
+export * from './schema/tables.js';
+export * from './schema/divisions.js';
+export * from './model/expr.js';
+export * from './model/indicator.js';
+export type { FindingCode, MessageArgs } from './messages/index.js';
+export { FINDING_TEXT, STATUS_TEXT, LEVEL_TEXT } from './messages/index.js';
+export { type Finding, type Severity, formatFinding, hasErrors } from './validate/finding.js';
+export {
+  type Dataset,
+  type DatasetOptions,
+  type ColumnMapping,
+  type RawColumns,
+  datasetFromColumns,
+  datasetFromArrow,
+  arrowColumns,
+  isUsable,
+} from './dataset.js';
+export { HoufuError, type HoufuErrorCode } from './errors.js';
+export {
+  plan,
+  PlanError,
+  LEVELS,
+  type Level,
+  type Plan,
+  type PlanOptions,
+  type FramePlan,
+  type PlanMeasure,
+  type PlanQuantifier,
+  type PlanBreakdown,
+  type PlanIndicator,
+  type MeasureRef,
+} from './plan/plan.js';
+export type { Engine, FrameSums } from './engines/engine.js';
+export { compute, assertUsable, type ComputeOptions, type EngineName } from './compute.js';
+export {
+  type ResultTable,
+  type ResultRow,
+  type ResultSchema,
+  type Status,
+  RESULT_COLUMNS,
+  statusOf,
+  valueOf,
+} from './result/assemble.js';
+export { toObjects, toCSV, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';

@@ -1,0 +1,236 @@
+/**
+ * The planner: indicator definitions + a dataset → a plain-data plan that every engine
+ * executes. A plan names, per table ("frame"), the columns to bring in from parents, the
+ * quantifiers over children, and the measures to sum per site (or unit), period and
+ * breakdown. Engines only produce those sums; `assemble` rolls them up.
+ */
+import type { Dataset } from '../dataset.js';
+import { ERROR_TEXT } from '../messages/index.js';
+import type { Expr, QuantifierExpr } from '../model/expr.js';
+import type { IndicatorDefinition, Measure } from '../model/indicator.js';
+import { SCHEMA, type TableName } from '../schema/tables.js';
+import { checkExpr, DefinitionError, exprUses, PARENTS } from './links.js';
+
+/** A level of the area hierarchy. */
+export type Level = 'province' | 'prefecture' | 'county' | 'site' | 'unit';
+
+/** The levels, from the top. */
+export const LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'site', 'unit'];
+
+/** One measure of a frame: count (or sum of a column) of rows where `where` is true. */
+export interface PlanMeasure {
+  /** Internal name, unique within the frame. */
+  readonly id: string;
+  /** Rows count where this is true. */
+  readonly where: Expr;
+  /** Column summed instead of counting, or null. */
+  readonly sum: string | null;
+}
+
+/** A quantifier computed once per frame and referred to by its id. */
+export interface PlanQuantifier {
+  /** Internal name. */
+  readonly id: string;
+  /** The quantifier node. */
+  readonly node: QuantifierExpr;
+  /** The child column that links to the frame's table. */
+  readonly link: string;
+}
+
+/** A breakdown column resolved for one frame. */
+export interface PlanBreakdown {
+  /** The name the user gave (the output column). */
+  readonly name: string;
+  /** Table holding the column (the frame's table or a parent). */
+  readonly table: TableName;
+  /** Column in that table. */
+  readonly column: string;
+}
+
+/** Everything to compute over the rows of one table. */
+export interface FramePlan {
+  /** The table whose rows are counted. */
+  readonly table: TableName;
+  /** Whether its rows carry a period (directly or through their household). */
+  readonly periodic: boolean;
+  /** Group rows by site or by management unit. */
+  readonly group: 'site' | 'unit';
+  /** Parent columns needed, as `table.column` (own columns are plain). */
+  readonly columns: readonly string[];
+  /** Quantifiers over child tables. */
+  readonly quantifiers: readonly PlanQuantifier[];
+  /** Breakdown columns. */
+  readonly breakdown: readonly PlanBreakdown[];
+  /** Measures. */
+  readonly measures: readonly PlanMeasure[];
+}
+
+/** Where an indicator's counts come from: frame index and measure id. */
+export interface MeasureRef {
+  /** Index into `Plan.frames`. */
+  readonly frame: number;
+  /** Measure id in that frame. */
+  readonly measure: string;
+}
+
+/** One indicator in a plan. */
+export interface PlanIndicator {
+  /** The definition. */
+  readonly definition: IndicatorDefinition;
+  /** Numerator source. */
+  readonly numerator: MeasureRef;
+  /** Denominator source. */
+  readonly denominator: MeasureRef;
+  /** Unknown source, or null. */
+  readonly unknown: MeasureRef | null;
+  /** Whether results are per period. */
+  readonly periodic: boolean;
+}
+
+/** A complete plan: plain data, printable and serializable. */
+export interface Plan {
+  /** Output level. */
+  readonly level: Level;
+  /** Periods of the dataset (empty if none). */
+  readonly periods: readonly string[];
+  /** Breakdown names, in output order. */
+  readonly breakdown: readonly string[];
+  /** Frames, one per table counted. */
+  readonly frames: readonly FramePlan[];
+  /** Indicators, in request order. */
+  readonly indicators: readonly PlanIndicator[];
+}
+
+/** Options of planning. */
+export interface PlanOptions {
+  /** Output level. */
+  readonly by: Level;
+  /** Break results down by these columns (`sex`, `sites.site_type`, …). */
+  readonly breakdown?: readonly string[];
+}
+
+/** An error in the request or the definitions (not in the data). */
+export class PlanError extends Error {
+  override name = 'PlanError';
+}
+
+function hasColumn(ds: Dataset, table: TableName, column: string): boolean {
+  return ds.tables[table]?.schema.fields.some((f) => f.name === column) ?? false;
+}
+
+function resolveBreakdown(ds: Dataset, table: TableName, name: string): PlanBreakdown | undefined {
+  const dot = name.indexOf('.');
+  const candidates: TableName[] = [table, ...PARENTS[table].map((p) => p.table)];
+  if (dot > 0) {
+    const t = name.slice(0, dot) as TableName;
+    const c = name.slice(dot + 1);
+    return candidates.includes(t) && hasColumn(ds, t, c) ? { name, table: t, column: c } : undefined;
+  }
+  const t = candidates.find((x) => hasColumn(ds, x, name));
+  return t ? { name, table: t, column: name } : undefined;
+}
+
+interface FrameBuilder {
+  table: TableName;
+  columns: Set<string>;
+  quantifiers: Map<string, PlanQuantifier>;
+  measures: Map<string, PlanMeasure>;
+  breakdown: PlanBreakdown[];
+}
+
+/**
+ * Plan the computation of `definitions` on `dataset` at one level.
+ * Throws PlanError for definitions that do not type-check or cannot be computed at the level.
+ */
+export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition[], options: PlanOptions): Plan {
+  const level = options.by;
+  if (!(['province', 'prefecture', 'county', 'site', 'unit'] as const).includes(level))
+    throw new PlanError(ERROR_TEXT.unknownLevel(String(level)).en);
+  const breakdown = options.breakdown ?? [];
+  const frames = new Map<TableName, FrameBuilder>();
+  const periodicTable = (t: TableName): boolean =>
+    hasColumn(dataset, t, 'period') || (t === 'persons' && hasColumn(dataset, 'households', 'period'));
+
+  const frameOf = (id: string, table: TableName): FrameBuilder => {
+    let f = frames.get(table);
+    if (!f) {
+      const bd: PlanBreakdown[] = [];
+      for (const name of breakdown) {
+        const r = resolveBreakdown(dataset, table, name);
+        if (!r) throw new PlanError(ERROR_TEXT.breakdownUnreachable(id, name, table).en);
+        bd.push(r);
+      }
+      f = { table, columns: new Set(), quantifiers: new Map(), measures: new Map(), breakdown: bd };
+      frames.set(table, f);
+    }
+    return f;
+  };
+
+  const addMeasure = (def: IndicatorDefinition, m: Measure): MeasureRef => {
+    try {
+      const t = checkExpr(m.table, m.where);
+      if (t !== 'boolean' && t !== 'null') throw new DefinitionError('a measure filter must be true/false');
+      if (m.sum !== undefined) {
+        const spec = SCHEMA[m.table].columns.find((c) => c.name === m.sum);
+        if (!spec || (spec.type !== 'integer' && spec.type !== 'number'))
+          throw new DefinitionError(`sum column ${m.table}.${m.sum} is not numeric`);
+      }
+    } catch (e) {
+      if (e instanceof DefinitionError) throw new PlanError(ERROR_TEXT.badDefinition(def.id, e.message).en);
+      throw e;
+    }
+    if (level === 'unit' && !unitReachable(dataset, m.table)) throw new PlanError(ERROR_TEXT.notAtUnitLevel(def.id, m.table).en);
+    const f = frameOf(def.id, m.table);
+    const uses = { columns: new Set<string>(), quantifiers: [] as QuantifierExpr[] };
+    exprUses(m.table, m.where, uses);
+    for (const c of uses.columns) {
+      const [t, name] = c.split('.') as [TableName, string];
+      if (t !== m.table) f.columns.add(`${t}.${name}`);
+    }
+    for (const q of uses.quantifiers) {
+      const key = JSON.stringify(q);
+      if (!f.quantifiers.has(key)) {
+        const link = SCHEMA[q.table].columns.find((c) => c.references === m.table)?.name ?? '';
+        f.quantifiers.set(key, { id: `q${f.quantifiers.size}`, node: q, link });
+      }
+    }
+    const key = JSON.stringify([m.where, m.sum ?? null]);
+    let pm = f.measures.get(key);
+    if (!pm) {
+      pm = { id: `m${f.measures.size}`, where: m.where, sum: m.sum ?? null };
+      f.measures.set(key, pm);
+    }
+    return { frame: [...frames.keys()].indexOf(m.table), measure: pm.id };
+  };
+
+  const indicators: PlanIndicator[] = definitions.map((def) => {
+    const numerator = addMeasure(def, def.numerator);
+    const denominator = addMeasure(def, def.denominator);
+    const unknown = def.unknown ? addMeasure(def, def.unknown) : null;
+    const tables = [def.numerator.table, def.denominator.table, ...(def.unknown ? [def.unknown.table] : [])];
+    return { definition: def, numerator, denominator, unknown, periodic: tables.some(periodicTable) };
+  });
+
+  return {
+    level,
+    periods: dataset.periods,
+    breakdown,
+    frames: [...frames.values()].map((f) => ({
+      table: f.table,
+      periodic: periodicTable(f.table),
+      group: level === 'unit' ? 'unit' : 'site',
+      columns: [...f.columns].sort(),
+      quantifiers: [...f.quantifiers.values()],
+      breakdown: f.breakdown,
+      measures: [...f.measures.values()],
+    })),
+    indicators,
+  };
+}
+
+/** Whether rows of a table can be attributed to management units in this dataset. */
+export function unitReachable(ds: Dataset, table: TableName): boolean {
+  if (table === 'management_units') return true;
+  if (table === 'households' || table === 'persons') return hasColumn(ds, 'households', 'unit_id');
+  return false;
+}

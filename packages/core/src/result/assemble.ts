@@ -1,0 +1,174 @@
+/**
+ * From engine sums to the tidy result: rollups up the area hierarchy as ratios of sums,
+ * values, targets and status. One row per (indicator, level, area, period, breakdown).
+ */
+import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import type { Dataset } from '../dataset.js';
+import type { FrameSums } from '../engines/engine.js';
+import type { IndicatorDefinition } from '../model/indicator.js';
+import type { MeasureRef, Plan } from '../plan/plan.js';
+import { hierarchy } from './areas.js';
+
+/** Status of a result against its target. */
+export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
+
+/** Arrow types of the result columns. */
+export type ResultSchema = {
+  indicator_id: Utf8;
+  level: Utf8;
+  area_code: Utf8;
+  area_name: Utf8;
+  period: Utf8;
+  numerator: Float64;
+  denominator: Float64;
+  unknown: Float64;
+  value: Float64;
+  target: Float64;
+  status: Utf8;
+};
+
+/** The tidy result: an Arrow table, one row per indicator × area × period (× breakdown). */
+export type ResultTable = Table<ResultSchema>;
+
+/** One result row as a plain object. */
+export interface ResultRow {
+  /** Indicator id. */
+  indicator_id: string;
+  /** Level of the area. */
+  level: string;
+  /** Area code. */
+  area_code: string;
+  /** Area name, or null. */
+  area_name: string | null;
+  /** Period (YYYY-MM), or null. */
+  period: string | null;
+  /** Sum of numerators. */
+  numerator: number;
+  /** Sum of denominators. */
+  denominator: number;
+  /** Rows left out as unknown. */
+  unknown: number;
+  /** numerator / denominator × factor (the count for count indicators); null when the denominator is 0. */
+  value: number | null;
+  /** The target, or null. */
+  target: number | null;
+  /** Status against the target. */
+  status: Status;
+  /** Breakdown columns, when requested. */
+  [breakdown: string]: string | number | null;
+}
+
+/** The fixed result columns, in order (breakdown columns follow `period`). */
+export const RESULT_COLUMNS = [
+  'indicator_id',
+  'level',
+  'area_code',
+  'area_name',
+  'period',
+  'numerator',
+  'denominator',
+  'unknown',
+  'value',
+  'target',
+  'status',
+] as const;
+
+/** Status of a value against an indicator's target. */
+export function statusOf(def: IndicatorDefinition, value: number | null): Status {
+  if (value === null) return 'no_data';
+  if (!def.target) return 'no_target';
+  return (def.target.direction === 'at_least' ? value >= def.target.value : value <= def.target.value) ? 'met' : 'not_met';
+}
+
+/** The value of an indicator from its sums; null when the denominator is 0. */
+export function valueOf(def: IndicatorDefinition, numerator: number, denominator: number): number | null {
+  if (!(denominator > 0)) return null;
+  return def.kind === 'count' ? numerator : (numerator / denominator) * def.factor;
+}
+
+const SEP = '\u0001';
+
+/** Roll the engine's sums up to the plan's level and build the result table. */
+export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[]): ResultTable {
+  const h = hierarchy(dataset);
+  const level = plan.level;
+  const areas = h.areas(level);
+  const cols: Record<string, unknown[]> = {};
+  for (const c of RESULT_COLUMNS) cols[c] = [];
+  const bcols = plan.breakdown.map(() => [] as (string | null)[]);
+
+  for (const pi of plan.indicators) {
+    const def = pi.definition;
+    const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
+    const acc = new Map<string, [number, number, number]>();
+    const tuples = new Map<string, (string | null)[]>();
+    const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
+      if (!ref) return;
+      const fs = sums[ref.frame];
+      const frame = plan.frames[ref.frame];
+      if (!fs || !frame) throw new Error('engine result does not match the plan');
+      const values = fs.sums[ref.measure];
+      if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+      for (let g = 0; g < fs.group.length; g++) {
+        const v = values[g] ?? 0;
+        if (v === 0) continue;
+        const area = h.areaOf(level, fs.group[g] as string);
+        if (area === undefined) continue;
+        const tuple = fs.breakdown.map((b) => b[g] ?? null);
+        const tkey = JSON.stringify(tuple);
+        tuples.set(tkey, tuple);
+        const ps = frame.periodic ? [fs.period[g] ?? null] : periods;
+        for (const p of ps) {
+          const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+          let a = acc.get(k);
+          if (!a) acc.set(k, (a = [0, 0, 0]));
+          a[slot] += v;
+        }
+      }
+    };
+    add(pi.numerator, 0);
+    add(pi.denominator, 1);
+    add(pi.unknown, 2);
+    if (tuples.size === 0) tuples.set(JSON.stringify(plan.breakdown.map(() => null)), plan.breakdown.map(() => null));
+    const tupleList = [...tuples.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const area of areas)
+      for (const p of periods)
+        for (const [tkey, tuple] of tupleList) {
+          const a = acc.get(`${area.code}${SEP}${p ?? ''}${SEP}${tkey}`) ?? [0, 0, 0];
+          const value = valueOf(def, a[0], a[1]);
+          cols.indicator_id!.push(def.id);
+          cols.level!.push(level);
+          cols.area_code!.push(area.code);
+          cols.area_name!.push(area.name);
+          cols.period!.push(p);
+          cols.numerator!.push(a[0]);
+          cols.denominator!.push(a[1]);
+          cols.unknown!.push(a[2]);
+          cols.value!.push(value);
+          cols.target!.push(def.target ? def.target.value : null);
+          cols.status!.push(statusOf(def, value));
+          tuple.forEach((v, i) => bcols[i]!.push(v));
+        }
+  }
+  return makeResultTable(cols, plan.breakdown, bcols);
+}
+
+const FLOAT = new Set(['numerator', 'denominator', 'unknown', 'value', 'target']);
+
+/** Build a result table from columns (fixed columns, then breakdown columns after `period`). */
+export function makeResultTable(cols: Record<string, unknown[]>, breakdown: readonly string[], bcols: (string | null)[][]): ResultTable {
+  const vectors: Record<string, Vector> = {};
+  for (const c of RESULT_COLUMNS) {
+    vectors[c] = vectorFromArray(cols[c] ?? [], FLOAT.has(c) ? new Float64() : new Utf8());
+    if (c === 'period') breakdown.forEach((b, i) => (vectors[b] = vectorFromArray(bcols[i] ?? [], new Utf8())));
+  }
+  return new Table(vectors) as unknown as ResultTable;
+}
+
+/** Concatenate result tables (e.g. several levels). */
+export function concatResults(tables: readonly ResultTable[]): ResultTable {
+  if (tables.length === 1) return tables[0] as ResultTable;
+  const first = tables[0];
+  if (!first) return makeResultTable({}, [], []);
+  return tables.slice(1).reduce((a, b) => a.concat(b) as ResultTable, first);
+}

@@ -1,0 +1,83 @@
+/**
+ * Output formats of tables: plain objects, CSV, JSON, Arrow IPC and Parquet bytes.
+ * Browser-safe; writing files is the caller's (or the Node entry's) business.
+ */
+import { csvFormatRows } from 'd3-dsv';
+import { DataType, tableToIPC, type Table } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+
+/** An output format. */
+export type OutputFormat = 'csv' | 'json' | 'arrow' | 'parquet';
+
+/** The output formats. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'json', 'arrow', 'parquet'];
+
+const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v);
+
+/** The rows of any Arrow table as plain objects (nulls kept, bigints as numbers). */
+export function toObjects<T = Record<string, unknown>>(table: Table): T[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n)!);
+  const out = new Array<T>(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const o: Record<string, unknown> = {};
+    for (let j = 0; j < names.length; j++) o[names[j] as string] = plain(cols[j]!.get(i));
+    out[i] = o as T;
+  }
+  return out;
+}
+
+/** Columns of an Arrow table as plain arrays. */
+function columnsOf(table: Table): { name: string; type: DataType; data: unknown[] }[] {
+  return table.schema.fields.map((f) => {
+    const v = table.getChild(f.name)!;
+    const data = new Array<unknown>(table.numRows);
+    for (let i = 0; i < table.numRows; i++) data[i] = plain(v.get(i));
+    return { name: f.name, type: f.type, data };
+  });
+}
+
+/** CSV text (UTF-8, header row, empty cell for null, numbers in shortest round-trip form). */
+export function toCSV(table: Table): string {
+  const cols = columnsOf(table);
+  const rows: string[][] = [cols.map((c) => c.name)];
+  for (let i = 0; i < table.numRows; i++) rows.push(cols.map((c) => (c.data[i] === null ? '' : String(c.data[i]))));
+  return `${csvFormatRows(rows)}\n`;
+}
+
+/** JSON text: an array of row objects. */
+export function toJSON(table: Table, space?: number): string {
+  return `${JSON.stringify(toObjects(table), null, space)}\n`;
+}
+
+/** Arrow IPC file bytes. */
+export function toArrowIPC(table: Table): Uint8Array {
+  return tableToIPC(table, 'file');
+}
+
+const parquetType = (t: DataType): 'STRING' | 'BOOLEAN' | 'INT32' | 'DOUBLE' => {
+  if (DataType.isBool(t)) return 'BOOLEAN';
+  if (DataType.isInt(t)) return 'INT32';
+  if (DataType.isFloat(t)) return 'DOUBLE';
+  return 'STRING';
+};
+
+/** Parquet file bytes. */
+export function toParquet(table: Table): Uint8Array {
+  const columnData = columnsOf(table).map((c) => ({ name: c.name, data: c.data, type: parquetType(c.type) }));
+  return new Uint8Array(parquetWriteBuffer({ columnData }));
+}
+
+/** Encode a table in a format: text for csv/json, bytes for arrow/parquet. */
+export function formatTable(table: Table, format: OutputFormat): string | Uint8Array {
+  switch (format) {
+    case 'csv':
+      return toCSV(table);
+    case 'json':
+      return toJSON(table, 1);
+    case 'arrow':
+      return toArrowIPC(table);
+    case 'parquet':
+      return toParquet(table);
+  }
+}

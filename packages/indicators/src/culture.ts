@@ -1,0 +1,18 @@
+/** Cultural services (文化服务体系): activities held per 1,000 relocated persons. */
+import { ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
+import { cite } from './source.js';
+
+/** Cultural activities (gratitude education, civic awareness, …) per 1,000 relocated persons. */
+export const activitiesPer1k: IndicatorDefinition = ratio({
+  id: 'culture.activities_per_1k',
+  name: { zh: '每千搬迁人口文化活动场次', en: 'Cultural activities per 1,000 relocated persons' },
+  description: { zh: '感恩教育、市民意识教育等活动场次 ÷ 搬迁人口 × 1000', en: 'Gratitude, civic-awareness and other activities held, per 1,000 relocated persons' },
+  unit: 'person',
+  numerator: { table: 'activities', where: TRUE },
+  denominator: { table: 'persons', where: TRUE },
+  factor: 1000,
+  source: cite('开展感恩教育活动6814场次、市民意识教育活动6004场次', '6,814 gratitude education and 6,004 civic awareness events held'),
+});
+
+/** The culture family. */
+export const cultureFamily: readonly IndicatorDefinition[] = [activitiesPer1k];

@@ -1,0 +1,38 @@
+/** Party building (基层党建体系): party organizations at every site, members elected per management unit. */
+import { any, col, isIn, isNull, not, rate, ratio, type IndicatorDefinition } from '@houfu/core';
+import { cite } from './source.js';
+
+/** Sites with a party committee or branch / sites. */
+export const organizationCoverage: IndicatorDefinition = rate({
+  id: 'party.organization_coverage',
+  name: { zh: '安置点基层党组织覆盖率', en: 'Sites with a party organization' },
+  description: { zh: '建有党（工）委或党支部的安置点占安置点的比例', en: 'Sites with a party committee or branch, as a share of sites' },
+  unit: 'site',
+  outcome: any('facilities', isIn('facility_type', ['party_committee', 'party_branch'])),
+  target: { value: 1, direction: 'at_least' },
+  source: cite('把每个安置点基层党组织建成……坚强战斗堡垒', 'a primary party organization at every resettlement site'),
+  reasons: {
+    failed: { zh: '安置点没有党组织', en: 'the site has no party organization' },
+    unknown: { zh: '不详', en: 'unknown' },
+  },
+});
+
+const known = not(isNull(col('party_members_elected')));
+
+/** Party members elected from the masses per management unit (units with the count unknown are left out). */
+export const membersElectedPerUnit: IndicatorDefinition = ratio({
+  id: 'party.members_elected_per_unit',
+  name: { zh: '每个管理单元选举党员数', en: 'Party members elected per management unit' },
+  description: {
+    zh: '从群众党员中选举参加基层党组织的人数 ÷ 管理单元数（人数不详的单元不计入，单列为未知）',
+    en: 'Party members elected into primary organizations divided by management units (units with an unknown count are left out and counted apart)',
+  },
+  unit: 'unit',
+  numerator: { table: 'management_units', where: known, sum: 'party_members_elected' },
+  denominator: { table: 'management_units', where: known },
+  unknown: { table: 'management_units', where: isNull('party_members_elected') },
+  source: cite('388个管理单元从群众党员中选举2306人参加基层党组织', '2,306 members elected from 388 management units'),
+});
+
+/** The party-building family. */
+export const partyFamily: readonly IndicatorDefinition[] = [organizationCoverage, membersElectedPerUnit];

@@ -1,0 +1,29 @@
+/** Structure of the resettlement: urban sites and resettlement across county lines. */
+import { col, eq, ne, rate, type IndicatorDefinition } from '@houfu/core';
+import { cite } from './source.js';
+
+/** Persons in urban sites / persons. */
+export const urbanShare: IndicatorDefinition = rate({
+  id: 'structure.urban_share',
+  name: { zh: '城镇安置人口比例', en: 'Share of persons in urban sites' },
+  description: { zh: '城镇安置点安置人口占搬迁人口的比例', en: 'Persons resettled in urban sites, as a share of relocated persons' },
+  unit: 'person',
+  outcome: eq(col('site_type', 'sites'), 'urban'),
+  source: cite('城镇安置点701个安置179万人', '701 urban sites hold 1.79 million people'),
+});
+
+/** Persons whose household's origin county differs from its site's county / persons. */
+export const crossCountyShare: IndicatorDefinition = rate({
+  id: 'structure.cross_county_share',
+  name: { zh: '跨县区安置人口比例', en: 'Share of persons resettled across county lines' },
+  description: {
+    zh: '迁出县与安置点所在县不同的搬迁人口占搬迁人口的比例（迁出县不详者单列为未知）',
+    en: "Persons whose household's origin county differs from its site's county, as a share of relocated persons (unknown origin counted apart)",
+  },
+  unit: 'person',
+  outcome: ne(col('origin_county_code', 'households'), col('county_code', 'sites')),
+  source: cite('跨县区安置23万人', '230,000 people resettled across county lines'),
+});
+
+/** The structure family. */
+export const structureFamily: readonly IndicatorDefinition[] = [urbanShare, crossCountyShare];
