@@ -48,3 +48,6 @@ export {
   valueOf,
 } from './result/assemble.js';
 export { toObjects, toCSV, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';
+export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
+export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
+export type { TextEncoding } from './io/decode.js';

@@ -12,6 +12,7 @@ export type FindingCode =
   | 'bad_encoding'
   | 'encoding_gb18030'
   | 'bad_csv'
+  | 'unreadable_file'
   | 'bad_type'
   | 'required_null'
   | 'unknown_value'
@@ -62,6 +63,7 @@ export const FINDING_TEXT: Readonly<Record<FindingCode, (a: MessageArgs) => Loca
   }),
   encoding_gb18030: () => ({ zh: '文件按 GB18030（GBK）编码读取', en: 'the file was read as GB18030 (GBK)' }),
   bad_csv: (a) => ({ zh: `CSV 格式错误：${a.detail}`, en: `malformed CSV: ${a.detail}` }),
+  unreadable_file: (a) => ({ zh: `文件无法读取：${a.detail}`, en: `the file cannot be read: ${a.detail}` }),
   bad_type: (a) => ({
     zh: `值 ${q(a.value)} 不是有效的${a.detail}`,
     en: `value ${q(a.value)} is not a valid ${a.detail}`,

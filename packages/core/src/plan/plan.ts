@@ -130,6 +130,61 @@ function resolveBreakdown(ds: Dataset, table: TableName, name: string): PlanBrea
   return t ? { name, table: t, column: name } : undefined;
 }
 
+/** Add a measure to a frame under construction (deduplicated), with the columns and quantifiers it reads. */
+function addToFrame(f: FrameBuilder, where: Expr, sum: string | null): PlanMeasure {
+  const uses = { columns: new Set<string>(), quantifiers: [] as QuantifierExpr[] };
+  exprUses(f.table, where, uses);
+  for (const c of uses.columns) {
+    const [t, name] = c.split('.') as [TableName, string];
+    if (t !== f.table) f.columns.add(`${t}.${name}`);
+  }
+  for (const q of uses.quantifiers) {
+    const key = JSON.stringify(q);
+    if (!f.quantifiers.has(key)) {
+      const link = SCHEMA[q.table].columns.find((c) => c.references === f.table)?.name ?? '';
+      f.quantifiers.set(key, { id: `q${f.quantifiers.size}`, node: q, link });
+    }
+  }
+  const key = JSON.stringify([where, sum]);
+  let pm = f.measures.get(key);
+  if (!pm) {
+    pm = { id: `m${f.measures.size}`, where, sum };
+    f.measures.set(key, pm);
+  }
+  return pm;
+}
+
+function freeze(f: FrameBuilder, periodic: boolean, group: 'site' | 'unit'): FramePlan {
+  return {
+    table: f.table,
+    periodic,
+    group,
+    columns: [...f.columns].sort(),
+    quantifiers: [...f.quantifiers.values()],
+    breakdown: f.breakdown,
+    measures: [...f.measures.values()],
+  };
+}
+
+/**
+ * A single frame evaluating expressions on the rows of `table` (for row-level lists such
+ * as drill-down); measure ids follow the order of `exprs` (m0, m1, …) when distinct.
+ */
+export function planFrame(dataset: Dataset, table: TableName, exprs: readonly Expr[]): FramePlan {
+  const f: FrameBuilder = { table, columns: new Set(), quantifiers: new Map(), measures: new Map(), breakdown: [] };
+  for (const e of exprs) {
+    try {
+      checkExpr(table, e);
+    } catch (err) {
+      if (err instanceof DefinitionError) throw new PlanError(err.message);
+      throw err;
+    }
+    addToFrame(f, e, null);
+  }
+  const periodic = hasColumn(dataset, table, 'period') || (table === 'persons' && hasColumn(dataset, 'households', 'period'));
+  return freeze(f, periodic, 'site');
+}
+
 interface FrameBuilder {
   table: TableName;
   columns: Set<string>;
@@ -180,26 +235,7 @@ export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition
       throw e;
     }
     if (level === 'unit' && !unitReachable(dataset, m.table)) throw new PlanError(ERROR_TEXT.notAtUnitLevel(def.id, m.table).en);
-    const f = frameOf(def.id, m.table);
-    const uses = { columns: new Set<string>(), quantifiers: [] as QuantifierExpr[] };
-    exprUses(m.table, m.where, uses);
-    for (const c of uses.columns) {
-      const [t, name] = c.split('.') as [TableName, string];
-      if (t !== m.table) f.columns.add(`${t}.${name}`);
-    }
-    for (const q of uses.quantifiers) {
-      const key = JSON.stringify(q);
-      if (!f.quantifiers.has(key)) {
-        const link = SCHEMA[q.table].columns.find((c) => c.references === m.table)?.name ?? '';
-        f.quantifiers.set(key, { id: `q${f.quantifiers.size}`, node: q, link });
-      }
-    }
-    const key = JSON.stringify([m.where, m.sum ?? null]);
-    let pm = f.measures.get(key);
-    if (!pm) {
-      pm = { id: `m${f.measures.size}`, where: m.where, sum: m.sum ?? null };
-      f.measures.set(key, pm);
-    }
+    const pm = addToFrame(frameOf(def.id, m.table), m.where, m.sum ?? null);
     return { frame: [...frames.keys()].indexOf(m.table), measure: pm.id };
   };
 
@@ -215,15 +251,7 @@ export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition
     level,
     periods: dataset.periods,
     breakdown,
-    frames: [...frames.values()].map((f) => ({
-      table: f.table,
-      periodic: periodicTable(f.table),
-      group: level === 'unit' ? 'unit' : 'site',
-      columns: [...f.columns].sort(),
-      quantifiers: [...f.quantifiers.values()],
-      breakdown: f.breakdown,
-      measures: [...f.measures.values()],
-    })),
+    frames: [...frames.values()].map((f) => freeze(f, periodicTable(f.table), level === 'unit' ? 'unit' : 'site')),
     indicators,
   };
 }

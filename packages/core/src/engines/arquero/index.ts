@@ -32,7 +32,8 @@ function withKey(t: ATable, name: string, id: string, periodic: boolean): ATable
     : (t.derive({ [name]: aq.escape((d: Row) => d[id]) }) as ATable);
 }
 
-function keyNames(frame: FramePlan): KeyNames {
+/** Row keys of a prepared frame, for compiling its expressions. */
+export function keyNames(frame: FramePlan): KeyNames {
   const qid = new Map<string, string>(frame.quantifiers.map((q) => [JSON.stringify(q.node), q.id]));
   return {
     column: (table, name) => (table === frame.table ? name : `${table}.${name}`),
@@ -44,10 +45,12 @@ function keyNames(frame: FramePlan): KeyNames {
   };
 }
 
-/** Execute one frame. */
-function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
+/**
+ * The rows of a frame's table with everything its expressions read: `__site` (and
+ * `__unit`), parent columns as `table.column`, and quantifier counts `q0_t`, `q0_f`, `q0_u`.
+ */
+export function prepareFrame(ds: Dataset, frame: FramePlan): ATable {
   const T = frame.table;
-  const keys = keyNames(frame);
   let t = tableOf(ds, T);
   const periodic = frame.periodic && hasCol(t, 'period');
 
@@ -112,6 +115,15 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     t = withKey(t, '__pk', SCHEMA[T].key, cPeriodic);
     t = t.lookup(agg, ['__pk', '__ck'], ...Object.keys(rollup)) as ATable;
   }
+  return t;
+}
+
+/** Execute one frame. */
+function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
+  const T = frame.table;
+  const keys = keyNames(frame);
+  const t = prepareFrame(ds, frame);
+  const periodic = frame.periodic && hasCol(t, 'period');
 
   // Measures: 0/1 (or the summed value) per row, then one grouped rollup.
   const derived: Record<string, unknown> = {};

@@ -1,0 +1,74 @@
+/**
+ * @houfu/cli — the `houfu` command line, also callable in-process (for tests and scripts).
+ * @packageDocumentation
+ */
+import { parseArgs } from 'node:util';
+import { compute, computeOptions } from './commands/compute.js';
+import { households, householdsOptions } from './commands/households.js';
+import { list, listOptions } from './commands/list.js';
+import { validate, validateOptions } from './commands/validate.js';
+import { failure, processIo, UsageError, type Io } from './common.js';
+
+export type { Io } from './common.js';
+
+type Command = { options: Record<string, { type: 'string' | 'boolean' }>; run: (v: Record<string, unknown>, io: Io) => Promise<number>; usage: string };
+
+const COMMANDS: Record<string, Command> = {
+  list: { options: listOptions, run: list, usage: 'houfu list [--format table|json]' },
+  compute: {
+    options: computeOptions,
+    run: compute,
+    usage:
+      'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
+      '              [--engine arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
+      '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
+  },
+  validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
+  households: {
+    options: householdsOptions,
+    run: households,
+    usage:
+      'houfu households --failing ID --data DIR [--site S] [--county CODE] [--prefecture CODE] [--period YYYY-MM]\n' +
+      '                 [--status failed|unknown|both] [--format csv|json|arrow|parquet] [--out FILE]',
+  },
+};
+
+/** Usage text. */
+export const USAGE = `houfu — indicators of post-relocation support (易地扶贫搬迁后续扶持)
+
+${Object.values(COMMANDS)
+  .map((c) => c.usage)
+  .join('\n')}
+
+Families for --indicators: four_musts, employment, services, governance, culture, party, structure (or all).
+`;
+
+/** Register an extra command (used by optional packages). */
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+/** Run the CLI with arguments (without `node houfu`); resolves to the exit code. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.err(`houfu: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    let values: Record<string, unknown>;
+    try {
+      values = parseArgs({ args: [...rest], options: cmd.options, allowPositionals: false, strict: true }).values;
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message}\nusage: ${cmd.usage}`);
+    }
+    return await cmd.run(values, io);
+  } catch (e) {
+    return failure(e, io);
+  }
+}

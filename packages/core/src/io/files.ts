@@ -1,0 +1,98 @@
+/**
+ * Datasets from files in memory (browser-safe): a list of named byte arrays, each
+ * `TABLE.csv`, `TABLE.parquet` or `TABLE.arrow`. The Node entry reads them from a folder.
+ */
+import { tableFromIPC } from 'apache-arrow';
+import { arrowColumns, datasetFromColumns, type Dataset, type DatasetOptions, type RawColumns } from '../dataset.js';
+import { TABLE_NAMES, type TableName } from '../schema/tables.js';
+import { FindingCollector } from '../validate/finding.js';
+import { parseCSV } from './csv.js';
+import { decodeText, type TextEncoding } from './decode.js';
+import { readParquet } from './parquet.js';
+
+/** A file in memory. */
+export interface InputFile {
+  /** File name (its stem names the table). */
+  readonly name: string;
+  /** Its bytes. */
+  readonly bytes: Uint8Array;
+}
+
+/** Options of reading files. */
+export interface ReadOptions extends DatasetOptions {
+  /** Text encoding of CSV files (default: auto-detect UTF-8, else GB18030). */
+  readonly encoding?: TextEncoding;
+}
+
+/** Table file formats. */
+export type TableFormat = 'csv' | 'parquet' | 'arrow';
+
+const EXT: Record<string, TableFormat> = { '.csv': 'csv', '.parquet': 'parquet', '.arrow': 'arrow', '.feather': 'arrow', '.ipc': 'arrow' };
+
+/** The canonical table and format a file name stands for, or undefined. */
+export function tableFile(name: string): { table: TableName; format: TableFormat } | undefined {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const stem = base.slice(0, dot);
+  const format = EXT[base.slice(dot).toLowerCase()];
+  if (!format || !(TABLE_NAMES as readonly string[]).includes(stem)) return undefined;
+  return { table: stem as TableName, format };
+}
+
+/** Read one table file into raw columns; null (with findings) when unreadable. */
+export async function readTableFile(
+  file: InputFile,
+  format: TableFormat,
+  table: TableName,
+  out: FindingCollector,
+  encoding: TextEncoding = 'auto',
+): Promise<RawColumns | null> {
+  const ctx = { table, file: file.name };
+  switch (format) {
+    case 'csv': {
+      const text = decodeText(file.bytes, encoding, ctx, out);
+      return text === null ? null : parseCSV(text, ctx, out);
+    }
+    case 'parquet':
+      try {
+        return await readParquet(file.bytes);
+      } catch (e) {
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${(e as Error).message})` });
+        return null;
+      }
+    case 'arrow':
+      try {
+        return arrowColumns(tableFromIPC(file.bytes));
+      } catch (e) {
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${(e as Error).message})` });
+        return null;
+      }
+  }
+}
+
+/**
+ * Build a validated dataset from files in memory (e.g. from a file input in a page).
+ * Files whose names are not canonical tables are ignored; two files for one table are an error.
+ */
+export async function datasetFromFiles(files: readonly InputFile[], options: ReadOptions = {}): Promise<Dataset> {
+  const out = new FindingCollector();
+  const raw: Partial<Record<TableName, RawColumns>> = {};
+  const names: Partial<Record<TableName, string>> = {};
+  for (const f of files) {
+    const t = tableFile(f.name);
+    if (!t) continue;
+    if (names[t.table]) {
+      out.add('error', 'unreadable_file', { table: t.table, file: f.name }, {}, { detail: `two files for table ${t.table}: ${names[t.table]} and ${f.name}` });
+      continue;
+    }
+    names[t.table] = f.name;
+    const cols = await readTableFile(f, t.format, t.table, out, options.encoding);
+    if (cols) raw[t.table] = cols;
+  }
+  return datasetFromColumns(raw, {
+    ...options,
+    files: { ...names, ...options.files },
+    findings: [...(options.findings ?? []), ...out.result()],
+  });
+}

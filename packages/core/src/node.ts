@@ -1,0 +1,64 @@
+/**
+ * @houfu/core/node — the Node.js entry: datasets from and to folders on disk.
+ * Everything else is in the browser-safe main entry.
+ * @packageDocumentation
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Table } from 'apache-arrow';
+import type { ColumnMapping, Dataset } from './dataset.js';
+import { HoufuError } from './errors.js';
+import { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
+import { toArrowIPC, toCSV, toParquet } from './result/format.js';
+import type { TableName } from './schema/tables.js';
+
+export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
+
+/**
+ * Load and validate a dataset folder of `TABLE.csv|parquet|arrow` files.
+ * Validation findings are in `dataset.findings`; computing on a dataset with errors throws.
+ * @example const ds = await loadDataset('datasets/guizhou-2019-sample');
+ */
+export async function loadDataset(dir: string, options: ReadOptions = {}): Promise<Dataset> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    throw new HoufuError('io', { zh: `无法读取数据目录 ${dir}`, en: `cannot read the data folder ${dir}: ${(e as Error).message}` });
+  }
+  const files: InputFile[] = [];
+  for (const n of names.sort()) if (tableFile(n)) files.push({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) });
+  return datasetFromFiles(files, options);
+}
+
+/** Read a column mapping from a JSON file (canonical name → the user's header, flat or per table). */
+export async function readMapping(path: string): Promise<ColumnMapping> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as ColumnMapping;
+  } catch (e) {
+    throw new HoufuError('io', { zh: `无法读取列映射文件 ${path}`, en: `cannot read the column mapping ${path}: ${(e as Error).message}` });
+  }
+}
+
+/** Encode a table in a file format. */
+export function tableBytes(table: Table, format: TableFormat): Uint8Array {
+  return format === 'csv' ? new TextEncoder().encode(toCSV(table)) : format === 'arrow' ? toArrowIPC(table) : toParquet(table);
+}
+
+/** Write tables into a folder as `NAME.csv|parquet|arrow`; returns the paths written. */
+export async function writeTables(dir: string, tables: Partial<Record<TableName | string, Table>>, format: TableFormat): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const [name, t] of Object.entries(tables)) {
+    if (!t) continue;
+    const p = join(dir, `${name}.${format}`);
+    await writeFile(p, tableBytes(t, format));
+    paths.push(p);
+  }
+  return paths;
+}
+
+/** Write a dataset's tables into a folder. */
+export async function writeDataset(dir: string, dataset: Dataset, format: TableFormat = 'csv'): Promise<string[]> {
+  return writeTables(dir, dataset.tables, format);
+}
