@@ -1,5 +1,5 @@
 /** Cultural services (文化服务体系): activities held per 1,000 relocated persons. */
-import { ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
+import { eq, ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
 import { cite } from './source.js';
 
 /** Cultural activities (gratitude education, civic awareness, …) per 1,000 relocated persons. */
@@ -14,5 +14,29 @@ export const activitiesPer1k: IndicatorDefinition = ratio({
   source: cite('开展感恩教育活动6814场次、市民意识教育活动6004场次', '6,814 gratitude education and 6,004 civic awareness events held'),
 });
 
+/** Gratitude-education events per 1,000 relocated persons. */
+export const gratitudeEventsPer1k: IndicatorDefinition = ratio({
+  id: 'culture.gratitude_events_per_1k',
+  name: { zh: '每千搬迁人口感恩教育活动场次', en: 'Gratitude-education events per 1,000 relocated persons' },
+  description: { zh: '感恩教育活动场次 ÷ 搬迁人口 × 1000', en: 'Gratitude-education events held, per 1,000 relocated persons' },
+  unit: 'person',
+  numerator: { table: 'activities', where: eq('activity_type', 'gratitude_education') },
+  denominator: { table: 'persons', where: TRUE },
+  factor: 1000,
+  source: cite('开展感恩教育活动6814场次', '6,814 gratitude education events held'),
+});
+
+/** Civic-awareness events per 1,000 relocated persons. */
+export const civicEventsPer1k: IndicatorDefinition = ratio({
+  id: 'culture.civic_events_per_1k',
+  name: { zh: '每千搬迁人口市民意识教育活动场次', en: 'Civic-awareness events per 1,000 relocated persons' },
+  description: { zh: '市民意识教育活动场次 ÷ 搬迁人口 × 1000', en: 'Civic-awareness education events held, per 1,000 relocated persons' },
+  unit: 'person',
+  numerator: { table: 'activities', where: eq('activity_type', 'civic_awareness') },
+  denominator: { table: 'persons', where: TRUE },
+  factor: 1000,
+  source: cite('市民意识教育活动6004场次', '6,004 civic awareness education events held'),
+});
+
 /** The culture family. */
-export const cultureFamily: readonly IndicatorDefinition[] = [activitiesPer1k];
+export const cultureFamily: readonly IndicatorDefinition[] = [activitiesPer1k, gratitudeEventsPer1k, civicEventsPer1k];

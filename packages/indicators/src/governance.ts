@@ -52,5 +52,20 @@ export const communityCommitteesPerSite: IndicatorDefinition = perSite({
   clauseEn: "508 community residents' committees established",
 });
 
+/** Street offices per site. */
+export const streetOfficesPerSite: IndicatorDefinition = perSite({
+  id: 'governance.street_offices_per_site',
+  type: 'street_office',
+  zh: '街道办事处',
+  en: 'Street offices',
+  clause: '已建立街道办事处59个',
+  clauseEn: '59 street offices established',
+});
+
 /** The governance family. */
-export const governanceFamily: readonly IndicatorDefinition[] = [mediationRoomsPerSite, governanceCentersPerSite, communityCommitteesPerSite];
+export const governanceFamily: readonly IndicatorDefinition[] = [
+  mediationRoomsPerSite,
+  governanceCentersPerSite,
+  communityCommitteesPerSite,
+  streetOfficesPerSite,
+];

@@ -19,6 +19,7 @@ export * from './culture.js';
 export * from './party.js';
 export * from './structure.js';
 export { ARTICLE } from './source.js';
+export * from './published.js';
 
 /** Family names, in the order of the five systems. */
 export const FAMILIES = ['four_musts', 'employment', 'services', 'governance', 'culture', 'party', 'structure'] as const;

@@ -1,5 +1,5 @@
 /** Party building (基层党建体系): party organizations at every site, members elected per management unit. */
-import { any, col, isIn, isNull, not, rate, ratio, type IndicatorDefinition } from '@houfu/core';
+import { any, col, gt, isIn, isNull, not, rate, ratio, type IndicatorDefinition } from '@houfu/core';
 import { cite } from './source.js';
 
 /** Sites with a party committee or branch / sites. */
@@ -34,5 +34,18 @@ export const membersElectedPerUnit: IndicatorDefinition = ratio({
   source: cite('388个管理单元从群众党员中选举2306人参加基层党组织', '2,306 members elected from 388 management units'),
 });
 
+/** Management units that elected party members / units (count unknown: counted apart). */
+export const unitsElectingShare: IndicatorDefinition = rate({
+  id: 'party.units_electing_share',
+  name: { zh: '选举党员参加基层党组织的管理单元比例', en: 'Management units electing party members' },
+  description: {
+    zh: '从群众党员中选举人员参加基层党组织的管理单元占管理单元的比例',
+    en: 'Management units that elected party members into primary organizations, as a share of units',
+  },
+  unit: 'unit',
+  outcome: gt('party_members_elected', 0),
+  source: cite('388个管理单元从群众党员中选举2306人参加基层党组织', '388 management units elected 2,306 members'),
+});
+
 /** The party-building family. */
-export const partyFamily: readonly IndicatorDefinition[] = [organizationCoverage, membersElectedPerUnit];
+export const partyFamily: readonly IndicatorDefinition[] = [organizationCoverage, membersElectedPerUnit, unitsElectingShare];

@@ -25,5 +25,25 @@ export const crossCountyShare: IndicatorDefinition = rate({
   source: cite('跨县区安置23万人', '230,000 people resettled across county lines'),
 });
 
+/** Urban sites / sites. */
+export const urbanSiteShare: IndicatorDefinition = rate({
+  id: 'structure.urban_site_share',
+  name: { zh: '城镇安置点比例', en: 'Share of sites that are urban' },
+  description: { zh: '城镇安置点占集中安置点的比例', en: 'Urban resettlement sites as a share of centralized sites' },
+  unit: 'site',
+  outcome: eq('site_type', 'urban'),
+  source: cite('建设集中安置点946个，其中城镇安置点701个', '946 centralized sites, 701 of them urban'),
+});
+
+/** Provincial demonstration sites / sites. */
+export const demoSiteShare: IndicatorDefinition = rate({
+  id: 'structure.demo_site_share',
+  name: { zh: '省级示范安置点比例', en: 'Share of sites that are provincial demonstration sites' },
+  description: { zh: '省级后续扶持示范点占集中安置点的比例', en: 'Provincial post-relocation support demonstration sites as a share of sites' },
+  unit: 'site',
+  outcome: col('is_demo'),
+  source: cite('将18个安置点作为省级易地扶贫搬迁后续扶持工作示范点', '18 sites made provincial demonstration sites'),
+});
+
 /** The structure family. */
-export const structureFamily: readonly IndicatorDefinition[] = [urbanShare, crossCountyShare];
+export const structureFamily: readonly IndicatorDefinition[] = [urbanShare, crossCountyShare, urbanSiteShare, demoSiteShare];
