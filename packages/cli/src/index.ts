@@ -6,7 +6,6 @@ import { parseArgs } from 'node:util';
 import { compute, computeOptions } from './commands/compute.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
-import { report, reportOptions } from './commands/report.js';
 import { validate, validateOptions } from './commands/validate.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
@@ -25,7 +24,12 @@ const COMMANDS: Record<string, Command> = {
       '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
-  report: { options: reportOptions, run: report, usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]' },
+  report: {
+    options: { data: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' } },
+    // Loaded on use: the chart renderer is large.
+    run: async (v, io) => (await import('./commands/report.js')).report(v, io),
+    usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]',
+  },
   households: {
     options: householdsOptions,
     run: households,
