@@ -30,6 +30,19 @@ const COMMANDS: Record<string, Command> = {
     run: async (v, io) => (await import('./commands/report.js')).report(v, io),
     usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]',
   },
+  generate: {
+    options: {
+      preset: { type: 'string' },
+      scale: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      months: { type: 'string' },
+      dirty: { type: 'boolean' },
+    },
+    run: async (v, io) => (await import('./commands/generate.js')).generate(v, io),
+    usage: 'houfu generate --preset guizhou-2019 --scale S --seed N --out DIR [--format parquet|csv|arrow] [--months N] [--dirty]',
+  },
   households: {
     options: householdsOptions,
     run: households,

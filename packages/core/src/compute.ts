@@ -8,7 +8,7 @@ import { ERROR_TEXT } from './messages/index.js';
 import type { IndicatorDefinition } from './model/indicator.js';
 import { plan, PlanError, type Level } from './plan/plan.js';
 import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './result/assemble.js';
-import { formatFinding, hasErrors } from './validate/finding.js';
+import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 
 /** Engines available by name; each is loaded only when first used. */
 export type EngineName = 'arquero';
@@ -32,7 +32,7 @@ export function assertUsable(dataset: Dataset): void {
   if (!hasErrors(dataset.findings)) return;
   const errors = dataset.findings.filter((f) => f.severity === 'error');
   const first = formatFinding(errors[0]!);
-  throw new HoufuError('invalid_dataset', ERROR_TEXT.invalidDataset(errors.length, first), errors);
+  throw new HoufuError('invalid_dataset', ERROR_TEXT.invalidDataset(countFindings(errors, 'error'), first), errors);
 }
 
 /** Resolve an engine by name or pass an engine object through. */

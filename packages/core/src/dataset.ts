@@ -3,7 +3,7 @@
  * loading and validation. Every way of making a dataset goes through `buildDataset`,
  * so every computation sees validated data.
  */
-import { Bool, Float64, Int32, Table, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Bool, DataType, Float64, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
 import { coerceColumn, textColumn, type CellValue } from './io/coerce.js';
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
@@ -77,6 +77,8 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
   for (const c of spec.columns) {
     const mapped = map[c.name];
     const header = mapped !== undefined && raw[mapped] !== undefined ? mapped : raw[c.name] !== undefined ? c.name : undefined;
+    if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
+      out.add('warning', 'bad_mapping', ctx, { column: c.name }, { detail: `the mapping names header "${mapped}" for ${c.name}, which ${name} does not have; column ${c.name} was used` });
     if (header === undefined) {
       if (!c.optional) {
         const detail = mapped !== undefined ? `${c.name} (mapped to header "${mapped}", which the file does not have)` : c.name;
@@ -90,7 +92,7 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
   }
   for (const h of headers) {
     if (used.has(h)) continue;
-    out.add('info', 'extra_column', ctx, { column: h });
+    out.add('info', 'extra_column', ctx, { column: h }, { column: h });
     columns[h] = textColumn(raw[h] as ArrayLike<unknown>);
   }
   return { name, file, rowCount, columns, headers: headerOf };
@@ -103,11 +105,23 @@ function emptyTable(name: TableName): CoercedTable {
 }
 
 function toArrow(t: CoercedTable): Table {
+  return arrowTable(t.name, t.columns);
+}
+
+/**
+ * An Arrow table of a canonical table from columns already holding canonical JS values
+ * (no coercion, no validation: for producers such as the generator). Schema columns get
+ * their canonical Arrow types, in schema order; other columns are text.
+ */
+export function arrowTable(name: TableName, columns: Readonly<Record<string, ArrayLike<unknown>>>): Table {
   const vectors: Record<string, Vector> = {};
-  for (const [name, values] of Object.entries(t.columns)) {
-    const spec = SCHEMA[t.name].columns.find((c) => c.name === name);
+  const specs = SCHEMA[name].columns;
+  const order = [...specs.map((c) => c.name).filter((c) => c in columns), ...Object.keys(columns).filter((c) => !specs.some((s) => s.name === c))];
+  for (const col of order) {
+    const spec = specs.find((c) => c.name === col);
     const type = spec ? ARROW_TYPE[spec.type]() : new Utf8();
-    vectors[name] = vectorFromArray(values, type);
+    const values = columns[col] as ArrayLike<unknown>;
+    vectors[col] = vectorFromArray(ArrayBuffer.isView(values) ? Array.from(values as ArrayLike<number>) : (values as unknown[]), type);
   }
   return new Table(vectors);
 }
@@ -174,7 +188,11 @@ export function arrowColumns(t: Table): Record<string, unknown[]> {
   const cols: Record<string, unknown[]> = {};
   for (const f of t.schema.fields) {
     const v = t.getChild(f.name);
-    cols[f.name] = v ? Array.from(v as Iterable<unknown>, (x) => (typeof x === 'bigint' ? Number(x) : x)) : [];
+    // Arrow dates and timestamps come out as epoch milliseconds: make them dates again.
+    const isDate = DataType.isDate(f.type) || DataType.isTimestamp(f.type);
+    cols[f.name] = v
+      ? Array.from(v as Iterable<unknown>, (x) => (typeof x === 'bigint' ? Number(x) : isDate && typeof x === 'number' ? new Date(x) : x))
+      : [];
   }
   return cols;
 }

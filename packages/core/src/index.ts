@@ -10,7 +10,7 @@ export * from './model/expr.js';
 export * from './model/indicator.js';
 export type { FindingCode, MessageArgs } from './messages/index.js';
 export { FINDING_TEXT, STATUS_TEXT, LEVEL_TEXT } from './messages/index.js';
-export { type Finding, type Severity, formatFinding, hasErrors } from './validate/finding.js';
+export { type Finding, type Severity, formatFinding, hasErrors, countFindings } from './validate/finding.js';
 export {
   type Dataset,
   type DatasetOptions,
@@ -19,6 +19,7 @@ export {
   datasetFromColumns,
   datasetFromArrow,
   arrowColumns,
+  arrowTable,
   isUsable,
 } from './dataset.js';
 export { HoufuError, type HoufuErrorCode } from './errors.js';
@@ -47,7 +48,7 @@ export {
   statusOf,
   valueOf,
 } from './result/assemble.js';
-export { toObjects, toCSV, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';
+export { toObjects, toCSV, csvChunks, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';
 export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 export type { TextEncoding } from './io/decode.js';

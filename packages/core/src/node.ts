@@ -3,13 +3,13 @@
  * Everything else is in the browser-safe main entry.
  * @packageDocumentation
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import type { ColumnMapping, Dataset } from './dataset.js';
 import { HoufuError } from './errors.js';
 import { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
-import { toArrowIPC, toCSV, toParquet } from './result/format.js';
+import { csvChunks, toArrowIPC, toCSV, toParquet } from './result/format.js';
 import type { TableName } from './schema/tables.js';
 
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
@@ -52,10 +52,21 @@ export async function writeTables(dir: string, tables: Partial<Record<TableName 
   for (const [name, t] of Object.entries(tables)) {
     if (!t) continue;
     const p = join(dir, `${name}.${format}`);
-    await writeFile(p, tableBytes(t, format));
+    if (format === 'csv') await writeCSV(p, t);
+    else await writeFile(p, tableBytes(t, format));
     paths.push(p);
   }
   return paths;
+}
+
+/** Write a table as CSV, streaming chunks of rows (no size limit from one big string). */
+export async function writeCSV(path: string, table: Table): Promise<void> {
+  const fh = await open(path, 'w');
+  try {
+    for (const chunk of csvChunks(table)) await fh.write(chunk);
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Write a dataset's tables into a folder. */

@@ -9,6 +9,7 @@ import {
   FINDING_TEXT,
   HoufuError,
   toObjects,
+  type ColumnMapping,
   type Dataset,
   type DatasetOptions,
   type Engine,
@@ -187,7 +188,8 @@ describe('validation rules', () => {
     const perTable = load(base(), { mapping: { persons: { site_type: '类型' } } });
     expect(at(only(perTable, 'bad_mapping'))).toEqual({ severity: 'error', code: 'bad_mapping', table: 'persons', row: null, column: 'site_type' });
 
-    const badTable = load(base(), { mapping: { people: { person_id: '编号' } } });
+    // Not a valid mapping by its type either: the data comes from an untyped JSON file.
+    const badTable = load(base(), { mapping: JSON.parse('{"people": {"person_id": "编号"}}') as ColumnMapping });
     expect(at(only(badTable, 'bad_mapping'))).toEqual({ severity: 'error', code: 'bad_mapping', table: null, row: null, column: null });
   });
 

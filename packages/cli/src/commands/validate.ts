@@ -1,5 +1,5 @@
 /** `houfu validate`: the data-quality report; exit 1 on errors. */
-import { formatFinding } from '@houfu/core';
+import { countFindings, formatFinding } from '@houfu/core';
 import { loadFromArgs, oneOf, type Io } from '../common.js';
 
 /** Options of validate. */
@@ -16,8 +16,8 @@ export async function validate(values: Record<string, unknown>, io: Io): Promise
   const format = oneOf(values['format'], ['text', 'json'] as const, 'format', 'text');
   const lang = oneOf(values['lang'], ['en', 'zh'] as const, 'lang', 'en');
   const ds = await loadFromArgs(values, io);
-  const errors = ds.findings.filter((f) => f.severity === 'error').length;
-  const warnings = ds.findings.filter((f) => f.severity === 'warning').length;
+  const errors = countFindings(ds.findings, 'error');
+  const warnings = countFindings(ds.findings, 'warning');
   if (format === 'json') io.out(`${JSON.stringify(ds.findings, null, 1)}\n`);
   else {
     const order = { error: 0, warning: 1, info: 2 } as const;

@@ -11,7 +11,7 @@ export type CellValue = string | boolean | number | null;
 
 const TRUE_TEXT = new Set(['true', 't', '1', 'yes', 'y', '是', '真', 'TRUE', 'True', 'T', 'YES', 'Yes', 'Y']);
 const FALSE_TEXT = new Set(['false', 'f', '0', 'no', 'n', '否', '假', 'FALSE', 'False', 'F', 'NO', 'No', 'N']);
-const INT_RE = /^[+-]?\d+$/;
+const INT32_MAX = 2147483647;
 const NUM_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/;
 const PERIOD_RE = /^(\d{4})-(\d{2})$/;
@@ -57,14 +57,9 @@ function readCell(type: ColumnType, v: unknown): CellValue | undefined {
       }
       return undefined;
     case 'integer': {
-      if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-      if (typeof v === 'bigint') return Number(v);
-      if (typeof v === 'string') {
-        const s = v.trim();
-        if (INT_RE.test(s)) return Number(s);
-        if (NUM_RE.test(s) && Number.isInteger(Number(s))) return Number(s);
-      }
-      return undefined;
+      // Integer columns are 32-bit: a larger value is an error, never wrapped.
+      const n = typeof v === 'number' ? v : typeof v === 'bigint' ? Number(v) : typeof v === 'string' && NUM_RE.test(v.trim()) ? Number(v.trim()) : NaN;
+      return Number.isInteger(n) && Math.abs(n) <= INT32_MAX ? n : undefined;
     }
     case 'number': {
       if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;

@@ -130,7 +130,7 @@ export const TYPE_TEXT: Readonly<Record<string, LocalText>> = {
   string: { zh: '文本', en: 'text' },
   code: { zh: '区划代码', en: 'area code' },
   boolean: { zh: '布尔值（true/false、1/0、是/否）', en: 'boolean (true/false, 1/0, yes/no, 是/否)' },
-  integer: { zh: '整数', en: 'integer' },
+  integer: { zh: '整数（绝对值不超过 2147483647）', en: 'integer (at most 2,147,483,647 in absolute value)' },
   number: { zh: '数值', en: 'number' },
   date: { zh: '日期', en: 'date' },
   period: { zh: '期别', en: 'period' },

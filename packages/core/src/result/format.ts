@@ -39,10 +39,26 @@ function columnsOf(table: Table): { name: string; type: DataType; data: unknown[
 
 /** CSV text (UTF-8, header row, empty cell for null, numbers in shortest round-trip form). */
 export function toCSV(table: Table): string {
-  const cols = columnsOf(table);
-  const rows: string[][] = [cols.map((c) => c.name)];
-  for (let i = 0; i < table.numRows; i++) rows.push(cols.map((c) => (c.data[i] === null ? '' : String(c.data[i]))));
-  return `${csvFormatRows(rows)}\n`;
+  return [...csvChunks(table)].join('');
+}
+
+/** CSV text in chunks of rows (the first chunk starts with the header), for large tables. */
+export function* csvChunks(table: Table, rowsPerChunk = 65536): Generator<string> {
+  const names = table.schema.fields.map((f) => f.name);
+  const vectors = names.map((n) => table.getChild(n)!);
+  yield `${csvFormatRows([names])}\n`;
+  for (let start = 0; start < table.numRows; start += rowsPerChunk) {
+    const end = Math.min(table.numRows, start + rowsPerChunk);
+    const rows: string[][] = [];
+    for (let i = start; i < end; i++)
+      rows.push(
+        vectors.map((v) => {
+          const x = plain(v.get(i));
+          return x === null ? '' : String(x);
+        }),
+      );
+    yield `${csvFormatRows(rows)}\n`;
+  }
 }
 
 /** JSON text: an array of row objects. */

@@ -27,6 +27,8 @@ export interface Finding {
   readonly message: string;
   /** Chinese message. */
   readonly messageZh: string;
+  /** For a summary of findings not listed one by one: how many it stands for. */
+  readonly count?: number;
 }
 
 /** Where findings of one table come from. */
@@ -98,10 +100,15 @@ export class FindingCollector {
     const out = [...this.findings];
     for (const { f, extra } of this.summaries.values()) {
       const text = FINDING_TEXT.more_findings({ count: extra });
-      out.push({ ...f, message: text.en, messageZh: text.zh });
+      out.push({ ...f, message: text.en, messageZh: text.zh, count: extra });
     }
     return out;
   }
+}
+
+/** How many problems of a severity the findings report (summaries count for all they stand for). */
+export function countFindings(findings: readonly Finding[], severity: Severity): number {
+  return findings.reduce((n, f) => n + (f.severity === severity ? (f.count ?? 1) : 0), 0);
 }
 
 /** Whether any finding is an error. */

@@ -163,7 +163,7 @@ function checkEmptyHouseholds(tables: Partial<Record<TableName, CoercedTable>>, 
   for (let i = 0; i < p.rowCount; i++) has.add(keyOf(p, i, 'household_id', samePeriod));
   for (let i = 0; i < h.rowCount; i++)
     if (!has.has(keyOf(h, i, 'household_id', samePeriod)))
-      out.add('warning', 'household_without_persons', ctxOf(h), { row: i + 1, column: 'household_id', value: h.columns['household_id']?.[i] });
+      out.add('warning', 'household_without_persons', ctxOf(h), { row: i + 1, column: label(h, 'household_id'), value: h.columns['household_id']?.[i] });
 }
 
 /** Run every rule of schema v1 over coerced tables (obsolete area codes are mapped in place). */
