@@ -1,35 +1,29 @@
 /**
- * The arquero engine: in memory, zero setup, the reference engine. Each frame becomes
- * arquero verbs — lookups of parent columns, grouped rollups of child quantifiers,
- * derived 0/1 measure columns and one grouped rollup of sums. Predicates run as
- * escaped closures compiled from the expression tree (no expression strings).
+ * The arquero engine: in memory, zero setup, the reference engine. Each frame becomes an
+ * arquero table of the counted rows with their parents' columns (gathered through row
+ * links resolved once per dataset), grouped rollups of child quantifiers, derived 0/1
+ * measure columns and one grouped rollup of sums. Predicates run as escaped closures
+ * compiled from the expression tree (no expression strings).
  */
 import * as aq from 'arquero';
 import type { Dataset } from '../../dataset.js';
 import type { QuantifierExpr } from '../../model/expr.js';
 import type { FramePlan, Plan } from '../../plan/plan.js';
-import { SCHEMA, type TableName } from '../../schema/tables.js';
+import type { TableName } from '../../schema/tables.js';
 import { compileExpr, type KeyNames } from '../evaluate.js';
 import type { Engine, FrameSums } from '../engine.js';
+import { columnValues, gather, hasColumn, parentRows, rowCount, siteRows, unitRows } from '../links.js';
 
 type ATable = ReturnType<typeof aq.table>;
 type Row = Record<string, unknown>;
 
-const SEP = '\u0001';
-
+/** A canonical table as an arquero table over its decoded columns. */
 function tableOf(ds: Dataset, name: TableName): ATable {
   const t = ds.tables[name];
   if (!t) throw new Error(`table ${name} is not in the dataset`);
-  return aq.fromArrow(t as never) as ATable;
-}
-
-const hasCol = (t: ATable, c: string): boolean => t.columnNames().includes(c);
-
-/** Add a composite key column `name` = id + period (for monthly tables) or id. */
-function withKey(t: ATable, name: string, id: string, periodic: boolean): ATable {
-  return periodic
-    ? (t.derive({ [name]: aq.escape((d: Row) => `${d[id]}${SEP}${d['period']}`) }) as ATable)
-    : (t.derive({ [name]: aq.escape((d: Row) => d[id]) }) as ATable);
+  const cols: Record<string, unknown[]> = {};
+  for (const f of t.schema.fields) cols[f.name] = columnValues(ds, name, f.name);
+  return aq.table(cols) as ATable;
 }
 
 /** Row keys of a prepared frame, for compiling its expressions. */
@@ -46,76 +40,52 @@ export function keyNames(frame: FramePlan): KeyNames {
 }
 
 /**
- * The rows of a frame's table with everything its expressions read: `__site` (and
- * `__unit`), parent columns as `table.column`, and quantifier counts `q0_t`, `q0_f`, `q0_u`.
+ * The rows of a frame's table with everything its expressions read: `__g` (the row's site,
+ * or unit, as a row index; −1 for none), `__site` (its site id), parent columns as
+ * `table.column`, and quantifier counts `q0_t`, `q0_f`, `q0_u`. Parent links are resolved
+ * once per dataset as row indexes (see `engines/links.ts`).
  */
 export function prepareFrame(ds: Dataset, frame: FramePlan): ATable {
   const T = frame.table;
-  let t = tableOf(ds, T);
-  const periodic = frame.periodic && hasCol(t, 'period');
-
-  // Attribution: site (or unit) of every row, and its period.
-  if (T === 'persons') {
-    const hhCols = new Set<string>(['site_id']);
-    if (frame.group === 'unit') hhCols.add('unit_id');
-    for (const c of frame.columns) if (c.startsWith('households.')) hhCols.add(c.slice(11));
-    for (const b of frame.breakdown) if (b.table === 'households') hhCols.add(b.column);
-    let hh = tableOf(ds, 'households');
-    const hhPeriodic = hasCol(hh, 'period') && periodic;
-    hh = withKey(hh, '__hk', 'household_id', hhPeriodic);
-    const ren: Record<string, string> = { __hk: '__hk' };
-    for (const c of hhCols) ren[c] = `households.${c}`;
-    hh = hh.select(ren) as ATable;
-    t = withKey(t, '__hk', 'household_id', hhPeriodic);
-    t = t.lookup(hh, ['__hk', '__hk'], ...[...hhCols].map((c) => `households.${c}`)) as ATable;
-    t = t.derive({
-      __site: aq.escape((d: Row) => d['households.site_id']),
-      ...(frame.group === 'unit' ? { __unit: aq.escape((d: Row) => d['households.unit_id']) } : {}),
-    }) as ATable;
-  } else if (T === 'sites') {
-    t = t.derive({ __site: aq.escape((d: Row) => d['site_id']) }) as ATable;
-  } else {
-    t = t.derive({
-      __site: aq.escape((d: Row) => d['site_id']),
-      ...(frame.group === 'unit' ? { __unit: aq.escape((d: Row) => d['unit_id']) } : {}),
-    }) as ATable;
+  const n = rowCount(ds, T);
+  const cols: Record<string, ArrayLike<unknown>> = {};
+  for (const f of ds.tables[T]!.schema.fields) cols[f.name] = columnValues(ds, T, f.name);
+  const site = siteRows(ds, T);
+  const toHousehold = T === 'persons' ? parentRows(ds, 'persons', 'households', 'household_id') : undefined;
+  const parentColumn = (table: TableName, column: string): unknown[] =>
+    table === 'sites' ? gather(columnValues(ds, 'sites', column), site) : gather(columnValues(ds, table, column), toHousehold!);
+  for (const c of frame.columns) {
+    const [table, column] = c.split('.') as [TableName, string];
+    cols[c] = parentColumn(table, column);
   }
+  for (const b of frame.breakdown) if (b.table !== T) cols[`${b.table}.${b.column}`] = parentColumn(b.table, b.column);
+  cols['__g'] = frame.group === 'unit' ? unitRows(ds, T) : site;
+  cols['__site'] = gather(columnValues(ds, 'sites', 'site_id'), site);
 
-  // Site columns.
-  const siteCols = new Set<string>();
-  if (T !== 'sites') {
-    for (const c of frame.columns) if (c.startsWith('sites.')) siteCols.add(c.slice(6));
-    for (const b of frame.breakdown) if (b.table === 'sites') siteCols.add(b.column);
-  }
-  if (siteCols.size) {
-    const ren: Record<string, string> = { site_id: '__sk' };
-    for (const c of siteCols) ren[c] = `sites.${c}`;
-    const st = tableOf(ds, 'sites').select(ren) as ATable;
-    t = t.lookup(st, ['__site', '__sk'], ...[...siteCols].map((c) => `sites.${c}`)) as ATable;
-  }
-
-  // Quantifiers over child tables: counts of children where the predicate is true, false, unknown.
-  const byChild = new Map<TableName, typeof frame.quantifiers>();
-  for (const q of frame.quantifiers) byChild.set(q.node.table, [...(byChild.get(q.node.table) ?? []), q]);
-  for (const [child, qs] of byChild) {
-    const link = qs[0]?.link ?? '';
-    let c = tableOf(ds, child);
-    const cPeriodic = periodic && hasCol(c, 'period');
-    c = withKey(c, '__ck', link, cPeriodic);
-    const derived: Record<string, unknown> = {};
-    const rollup: Record<string, unknown> = {};
-    for (const q of qs) {
-      const f = compileExpr(child, q.node.where, { column: (_t, n) => n, quantifier: () => '' });
-      derived[`${q.id}_t`] = aq.escape((d: Row) => (f(d) === true ? 1 : 0));
-      derived[`${q.id}_f`] = aq.escape((d: Row) => (f(d) === false ? 1 : 0));
-      derived[`${q.id}_u`] = aq.escape((d: Row) => (f(d) === null ? 1 : 0));
-      for (const s of ['t', 'f', 'u']) rollup[`${q.id}_${s}`] = aq.op.sum(`${q.id}_${s}`);
+  // Quantifiers over child tables: counts of children where the predicate is true, false, unknown,
+  // added up per parent row through the child → parent row links.
+  for (const q of frame.quantifiers) {
+    const child = q.node.table;
+    const f = compileExpr(child, q.node.where, { column: (_t, name) => name, quantifier: () => '' });
+    const parent = parentRows(ds, child, T, q.link);
+    const t = new Float64Array(n);
+    const fl = new Float64Array(n);
+    const u = new Float64Array(n);
+    const cur = cursor(ds, child);
+    for (let i = 0; i < parent.length; i++) {
+      const p = parent[i]!;
+      if (p < 0) continue;
+      cur.at(i);
+      const v = f(cur.row);
+      if (v === true) t[p]!++;
+      else if (v === false) fl[p]!++;
+      else u[p]!++;
     }
-    const agg = c.derive(derived as never).groupby('__ck').rollup(rollup as never) as ATable;
-    t = withKey(t, '__pk', SCHEMA[T].key, cPeriodic);
-    t = t.lookup(agg, ['__pk', '__ck'], ...Object.keys(rollup)) as ATable;
+    cols[`${q.id}_t`] = t;
+    cols[`${q.id}_f`] = fl;
+    cols[`${q.id}_u`] = u;
   }
-  return t;
+  return aq.table(cols) as ATable;
 }
 
 /** Execute one frame. */
@@ -123,7 +93,7 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   const T = frame.table;
   const keys = keyNames(frame);
   const t = prepareFrame(ds, frame);
-  const periodic = frame.periodic && hasCol(t, 'period');
+  const periodic = frame.periodic && hasColumn(ds, T, 'period');
 
   // Measures: 0/1 (or the summed value) per row, then one grouped rollup.
   const derived: Record<string, unknown> = {};
@@ -141,18 +111,20 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     const k = b.table === T ? b.column : `${b.table}.${b.column}`;
     derived[`__b${i}`] = aq.escape((d: Row) => (d[k] === null || d[k] === undefined ? null : String(d[k])));
   });
-  if (periodic) derived['__period'] = aq.escape((d: Row) => d['period']);
-  const groupKey = frame.group === 'unit' ? '__unit' : '__site';
-  const groups = [groupKey, ...(periodic ? ['__period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`)];
+  const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`)];
   const out = t.derive(derived as never).groupby(...groups).rollup(rollup as never) as ATable;
 
+  const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
+  const g = out.array('__g') as ArrayLike<number>;
+  const keep: number[] = [];
+  for (let i = 0; i < g.length; i++) if (g[i]! >= 0) keep.push(i);
+  const pick = <V>(a: ArrayLike<V>): V[] => keep.map((i) => a[i]!);
   const sums: Record<string, ArrayLike<number>> = {};
-  for (const m of frame.measures) sums[m.id] = out.array(m.id) as ArrayLike<number>;
-  const n = out.numRows();
+  for (const m of frame.measures) sums[m.id] = pick(out.array(m.id) as ArrayLike<number>);
   return {
-    group: Array.from(out.array(groupKey) as ArrayLike<unknown>, (v) => String(v)),
-    period: periodic ? (Array.from(out.array('__period') as ArrayLike<unknown>) as (string | null)[]) : new Array<null>(n).fill(null),
-    breakdown: frame.breakdown.map((_, i) => Array.from(out.array(`__b${i}`) as ArrayLike<unknown>) as (string | null)[]),
+    group: keep.map((i) => String(ids[g[i]!])),
+    period: periodic ? pick(out.array('period') as ArrayLike<string | null>) : keep.map(() => null),
+    breakdown: frame.breakdown.map((_, i) => pick(out.array(`__b${i}`) as ArrayLike<string | null>)),
     sums,
   };
 }
