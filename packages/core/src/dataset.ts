@@ -3,7 +3,8 @@
  * loading and validation. Every way of making a dataset goes through `buildDataset`,
  * so every computation sees validated data.
  */
-import { Bool, DataType, Float64, Int32, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Bool, DataType, Float64, Int32, Table, Utf8, type Vector } from 'apache-arrow';
+import { buildVector } from './io/build.js';
 import { coerceColumn, textColumn, type CellValue } from './io/coerce.js';
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
@@ -120,8 +121,7 @@ export function arrowTable(name: TableName, columns: Readonly<Record<string, Arr
   for (const col of order) {
     const spec = specs.find((c) => c.name === col);
     const type = spec ? ARROW_TYPE[spec.type]() : new Utf8();
-    const values = columns[col] as ArrayLike<unknown>;
-    vectors[col] = vectorFromArray(ArrayBuffer.isView(values) ? Array.from(values as ArrayLike<number>) : (values as unknown[]), type);
+    vectors[col] = buildVector(columns[col] as ArrayLike<unknown>, type);
   }
   return new Table(vectors);
 }

@@ -1,7 +1,7 @@
 /**
  * The arquero engine: in memory, zero setup, the reference engine. Each frame becomes an
  * arquero table of the counted rows with their parents' columns (gathered through row
- * links resolved once per dataset), grouped rollups of child quantifiers, derived 0/1
+ * links resolved once per dataset), child quantifiers counted per parent row, derived 0/1
  * measure columns and one grouped rollup of sums. Predicates run as escaped closures
  * compiled from the expression tree (no expression strings).
  */
@@ -24,6 +24,17 @@ function tableOf(ds: Dataset, name: TableName): ATable {
   const cols: Record<string, unknown[]> = {};
   for (const f of t.schema.fields) cols[f.name] = columnValues(ds, name, f.name);
   return aq.table(cols) as ATable;
+}
+
+/** A row object whose properties read the table's columns at a movable index. */
+function cursor(ds: Dataset, table: TableName): { row: Row; at(i: number): void } {
+  let i = 0;
+  const row: Row = {};
+  for (const f of ds.tables[table]!.schema.fields) {
+    const values = columnValues(ds, table, f.name);
+    Object.defineProperty(row, f.name, { get: () => values[i], enumerable: true });
+  }
+  return { row, at: (j) => void (i = j) };
 }
 
 /** Row keys of a prepared frame, for compiling its expressions. */
