@@ -21,23 +21,73 @@ export interface KeyNames {
   quantifier(q: QuantifierExpr): string;
 }
 
+/** How a compiled expression reads a row `R` (a row object, or a row index into columns). */
+export interface Accessors<R> {
+  /** Reader of a column of the row's table or of a parent. */
+  column(table: TableName, name: string): (r: R) => unknown;
+  /** Readers of a quantifier's counts of children: true, false, unknown. */
+  quantifier(q: QuantifierExpr): { t: (r: R) => unknown; f: (r: R) => unknown; u: (r: R) => unknown };
+}
+
+/** Accessors reading row objects by key names. */
+export function objectAccessors(keys: KeyNames): Accessors<RowObject> {
+  return {
+    column: (table, name) => {
+      const k = keys.column(table, name);
+      return (d) => d[k];
+    },
+    quantifier: (q) => {
+      const p = keys.quantifier(q);
+      const t = `${p}_t`, f = `${p}_f`, u = `${p}_u`;
+      return { t: (d) => d[t], f: (d) => d[f], u: (d) => d[u] };
+    },
+  };
+}
+
+/** Accessors reading columns (by key name) at a row index. */
+export function indexAccessors(keys: KeyNames, columns: Readonly<Record<string, ArrayLike<unknown>>>): Accessors<number> {
+  const get = (k: string): ArrayLike<unknown> => {
+    const c = columns[k];
+    if (!c) throw new Error(`column ${k} is missing from the frame`);
+    return c;
+  };
+  return {
+    column: (table, name) => {
+      const c = get(keys.column(table, name));
+      return (i) => c[i];
+    },
+    quantifier: (q) => {
+      const p = keys.quantifier(q);
+      const t = get(`${p}_t`), f = get(`${p}_f`), u = get(`${p}_u`);
+      return { t: (i) => t[i], f: (i) => f[i], u: (i) => u[i] };
+    },
+  };
+}
+
 const norm = (v: unknown): Value => (v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : (v as Value));
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
-/** Compile `e`, evaluated on rows of table `row`. */
+/** Compile `e`, evaluated on row objects of table `row` whose keys `keys` names. */
 export function compileExpr(row: TableName, e: Expr, keys: KeyNames): Evaluator {
-  return visit<Evaluator>(e, {
+  return compileWith(row, e, objectAccessors(keys));
+}
+
+/** Compile `e`, evaluated on rows `R` of table `row` read through accessors. */
+export function compileWith<R>(row: TableName, e: Expr, acc: Accessors<R>): (r: R) => Value {
+  type Ev = (r: R) => Value;
+  const sub = (x: Expr): Ev => compileWith(row, x, acc);
+  return visit<Ev>(e, {
     column: (c) => {
-      const k = keys.column(c.table ?? row, c.name);
-      return (d) => norm(d[k]);
+      const get = acc.column(c.table ?? row, c.name);
+      return (d) => norm(get(d));
     },
     literal: (l) => {
       const v = l.value;
       return () => v;
     },
     compare: (c) => {
-      const a = compileExpr(row, c.left, keys);
-      const b = compileExpr(row, c.right, keys);
+      const a = sub(c.left);
+      const b = sub(c.right);
       switch (c.op) {
         case 'eq':
           return (d) => { const x = a(d), y = b(d); return x === null || y === null ? null : x === y; };
@@ -54,12 +104,12 @@ export function compileExpr(row: TableName, e: Expr, keys: KeyNames): Evaluator 
       }
     },
     in: (n) => {
-      const a = compileExpr(row, n.arg, keys);
+      const a = sub(n.arg);
       const set = new Set<unknown>(n.values);
       return (d) => { const x = a(d); return x === null ? null : set.has(x); };
     },
     and: (n) => {
-      const fs = n.args.map((x) => compileExpr(row, x, keys));
+      const fs = n.args.map(sub);
       return (d) => {
         let unknown = false;
         for (const f of fs) {
@@ -71,7 +121,7 @@ export function compileExpr(row: TableName, e: Expr, keys: KeyNames): Evaluator 
       };
     },
     or: (n) => {
-      const fs = n.args.map((x) => compileExpr(row, x, keys));
+      const fs = n.args.map(sub);
       return (d) => {
         let unknown = false;
         for (const f of fs) {
@@ -83,22 +133,20 @@ export function compileExpr(row: TableName, e: Expr, keys: KeyNames): Evaluator 
       };
     },
     not: (n) => {
-      const f = compileExpr(row, n.arg, keys);
+      const f = sub(n.arg);
       return (d) => { const v = f(d); return v === null ? null : !v; };
     },
     isNull: (n) => {
-      const f = compileExpr(row, n.arg, keys);
+      const f = sub(n.arg);
       return (d) => f(d) === null;
     },
     any: (q) => {
-      const p = keys.quantifier(q);
-      const t = `${p}_t`, u = `${p}_u`;
-      return (d) => (num(d[t]) > 0 ? true : num(d[u]) > 0 ? null : false);
+      const { t, u } = acc.quantifier(q);
+      return (d) => (num(t(d)) > 0 ? true : num(u(d)) > 0 ? null : false);
     },
     all: (q) => {
-      const p = keys.quantifier(q);
-      const f = `${p}_f`, u = `${p}_u`;
-      return (d) => (num(d[f]) > 0 ? false : num(d[u]) > 0 ? null : true);
+      const { f, u } = acc.quantifier(q);
+      return (d) => (num(f(d)) > 0 ? false : num(u(d)) > 0 ? null : true);
     },
   });
 }

@@ -10,7 +10,7 @@ import type { Dataset } from '../../dataset.js';
 import type { QuantifierExpr } from '../../model/expr.js';
 import type { FramePlan, Plan } from '../../plan/plan.js';
 import type { TableName } from '../../schema/tables.js';
-import { compileExpr, type KeyNames } from '../evaluate.js';
+import { compileWith, indexAccessors, type KeyNames } from '../evaluate.js';
 import type { Engine, FrameSums } from '../engine.js';
 import { columnValues, gather, hasColumn, parentRows, rowCount, siteRows, unitRows } from '../links.js';
 
@@ -24,17 +24,6 @@ function tableOf(ds: Dataset, name: TableName): ATable {
   const cols: Record<string, unknown[]> = {};
   for (const f of t.schema.fields) cols[f.name] = columnValues(ds, name, f.name);
   return aq.table(cols) as ATable;
-}
-
-/** A row object whose properties read the table's columns at a movable index. */
-function cursor(ds: Dataset, table: TableName): { row: Row; at(i: number): void } {
-  let i = 0;
-  const row: Row = {};
-  for (const f of ds.tables[table]!.schema.fields) {
-    const values = columnValues(ds, table, f.name);
-    Object.defineProperty(row, f.name, { get: () => values[i], enumerable: true });
-  }
-  return { row, at: (j) => void (i = j) };
 }
 
 /** Row keys of a prepared frame, for compiling its expressions. */
@@ -57,6 +46,11 @@ export function keyNames(frame: FramePlan): KeyNames {
  * once per dataset as row indexes (see `engines/links.ts`).
  */
 export function prepareFrame(ds: Dataset, frame: FramePlan): ATable {
+  return aq.table(frameColumns(ds, frame)) as ATable;
+}
+
+/** The columns of a prepared frame (see {@link prepareFrame}). */
+function frameColumns(ds: Dataset, frame: FramePlan): Record<string, ArrayLike<unknown>> {
   const T = frame.table;
   const n = rowCount(ds, T);
   const cols: Record<string, ArrayLike<unknown>> = {};
@@ -77,17 +71,16 @@ export function prepareFrame(ds: Dataset, frame: FramePlan): ATable {
   // added up per parent row through the child → parent row links.
   for (const q of frame.quantifiers) {
     const child = q.node.table;
-    const f = compileExpr(child, q.node.where, { column: (_t, name) => name, quantifier: () => '' });
+    const childColumns = Object.fromEntries(ds.tables[child]!.schema.fields.map((f) => [f.name, columnValues(ds, child, f.name)]));
+    const f = compileWith(child, q.node.where, indexAccessors({ column: (_t, name) => name, quantifier: () => '' }, childColumns));
     const parent = parentRows(ds, child, T, q.link);
     const t = new Float64Array(n);
     const fl = new Float64Array(n);
     const u = new Float64Array(n);
-    const cur = cursor(ds, child);
     for (let i = 0; i < parent.length; i++) {
       const p = parent[i]!;
       if (p < 0) continue;
-      cur.at(i);
-      const v = f(cur.row);
+      const v = f(i);
       if (v === true) t[p]!++;
       else if (v === false) fl[p]!++;
       else u[p]!++;
@@ -96,34 +89,51 @@ export function prepareFrame(ds: Dataset, frame: FramePlan): ATable {
     cols[`${q.id}_f`] = fl;
     cols[`${q.id}_u`] = u;
   }
-  return aq.table(cols) as ATable;
+  return cols;
 }
 
 /** Execute one frame. */
 function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   const T = frame.table;
   const keys = keyNames(frame);
-  const t = prepareFrame(ds, frame);
+  const cols = frameColumns(ds, frame);
+  const t = aq.table(cols) as ATable;
   const periodic = frame.periodic && hasColumn(ds, T, 'period');
 
-  // Measures: 0/1 (or the summed value) per row, then one grouped rollup.
-  const derived: Record<string, unknown> = {};
-  const rollup: Record<string, unknown> = {};
-  for (const m of frame.measures) {
-    const f = compileExpr(T, m.where, keys);
-    const sum = m.sum;
-    derived[m.id] =
-      sum === null
-        ? aq.escape((d: Row) => (f(d) === true ? 1 : 0))
-        : aq.escape((d: Row) => (f(d) === true && typeof d[sum] === 'number' ? (d[sum] as number) : 0));
-    rollup[m.id] = aq.op.sum(m.id);
+  // Measures: 0/1 (or the summed value) per row in one pass over a row cursor, then one
+  // grouped rollup in arquero.
+  const n = t.numRows();
+  const acc = indexAccessors(keys, cols);
+  const evals = frame.measures.map((m) => ({
+    f: compileWith(T, m.where, acc),
+    sum: m.sum === null ? null : (cols[m.sum] as ArrayLike<unknown>),
+    out: new Float64Array(n),
+  }));
+  const bcols = frame.breakdown.map((b) => cols[b.table === T ? b.column : `${b.table}.${b.column}`] as ArrayLike<unknown>);
+  const bout = bcols.map(() => new Array<string | null>(n));
+  for (let i = 0; i < n; i++) {
+    for (const e of evals) {
+      if (e.f(i) !== true) continue;
+      if (e.sum === null) e.out[i] = 1;
+      else {
+        const v = e.sum[i];
+        if (typeof v === 'number') e.out[i] = v;
+      }
+    }
+    for (let b = 0; b < bcols.length; b++) {
+      const v = bcols[b]![i];
+      bout[b]![i] = v === null || v === undefined ? null : String(v);
+    }
   }
-  frame.breakdown.forEach((b, i) => {
-    const k = b.table === T ? b.column : `${b.table}.${b.column}`;
-    derived[`__b${i}`] = aq.escape((d: Row) => (d[k] === null || d[k] === undefined ? null : String(d[k])));
+  const derived: Record<string, ArrayLike<unknown>> = {};
+  const rollup: Record<string, unknown> = {};
+  frame.measures.forEach((m, k) => {
+    derived[m.id] = evals[k]!.out;
+    rollup[m.id] = aq.op.sum(m.id);
   });
+  bout.forEach((values, b) => (derived[`__b${b}`] = values));
   const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`)];
-  const out = t.derive(derived as never).groupby(...groups).rollup(rollup as never) as ATable;
+  const out = t.assign(derived as never).groupby(...groups).rollup(rollup as never) as ATable;
 
   const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
   const g = out.array('__g') as ArrayLike<number>;
