@@ -21,6 +21,7 @@ export const reportOptions = {
 interface DatasetMeta {
   title?: string;
   synthetic?: boolean;
+  generator?: { scale?: number };
 }
 
 async function readMeta(dir: string): Promise<DatasetMeta> {
@@ -39,10 +40,12 @@ export async function report(values: Record<string, unknown>, io: Io): Promise<n
   const ds = await step(io, 'loading and validating', () => loadFromArgs(values, io));
   const result = await step(io, 'computing the catalog', () => compute(ds, catalog, { by: ['province', 'prefecture', 'county'] }));
   const rows = toObjects<ResultRow>(result);
-  const model = reportModel(catalog, rows);
-  const title = `${meta.title ?? '易地扶贫搬迁后续扶持指标报告 Post-relocation support scorecard'}${meta.synthetic ? '（合成数据 synthetic data）' : ''}`;
-  io.out(reportText(model, title));
-  const html = await step(io, 'rendering charts', () => reportHtml(model, { title, synthetic: meta.synthetic === true, source: dir }));
+  const scale = meta.generator?.scale ?? 1;
+  const model = reportModel(catalog, rows, { scale });
+  const title = meta.title ?? '易地扶贫搬迁后续扶持指标报告 Post-relocation support scorecard';
+  const synthetic = meta.synthetic === true;
+  io.out(reportText(model, title, synthetic));
+  const html = await step(io, 'rendering charts', () => reportHtml(model, { title, synthetic, source: dir }));
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'index.html'), html);
   await writeFile(join(outDir, 'results.csv'), toCSV(result));

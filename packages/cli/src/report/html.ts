@@ -61,7 +61,7 @@ function comparisons(m: ReportModel): string {
     )
     .join('');
   return `<h2>公布数与计算数 Published vs computed</h2>
-<p>公布数来自贵州省发展改革委《统筹资源发挥合力 做好搬迁后扶工作》（中国改革报，2020-02-13）。Published figures: Guizhou DRC, China Reform Daily, 2020-02-13.</p>
+<p>公布数来自贵州省发展改革委《统筹资源发挥合力 做好搬迁后扶工作》（中国改革报，2020-02-13）。Published figures: Guizhou DRC, China Reform Daily, 2020-02-13.${m.scale !== 1 ? ` 数据规模为 ${m.scale}，计数只在规模 1 时比较。The data are at scale ${m.scale}: counts are compared at scale 1 only.` : ''}</p>
 <table id="published"><tr><th class="l">项目 figure</th><th>公布 published</th><th>计算 computed</th><th>差 difference</th><th class="l">computed from</th></tr>${rows}</table>`;
 }
 

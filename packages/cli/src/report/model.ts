@@ -26,6 +26,8 @@ export interface ReportModel {
   readonly comparisons: readonly Comparison[];
   /** Families present. */
   readonly families: readonly FamilyName[];
+  /** Scale of generated data (1 = full scale); counts are only compared at full scale. */
+  readonly scale: number;
 }
 
 /** Format a value for display by the indicator's format. */
@@ -49,11 +51,14 @@ export function formatTarget(def: IndicatorDefinition): string {
 
 const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Compare the published figures with a province's rows. */
-export function compare(province: ReadonlyMap<string, ResultRow>, figures: readonly PublishedFigure[] = PUBLISHED_2019): Comparison[] {
+/**
+ * Compare the published figures with a province's rows. Counts are compared only at full
+ * scale (`scale` 1); percentages at any scale.
+ */
+export function compare(province: ReadonlyMap<string, ResultRow>, scale = 1, figures: readonly PublishedFigure[] = PUBLISHED_2019): Comparison[] {
   return figures.map((figure) => {
     const r = province.get(figure.indicator);
-    if (!r) return { figure, computed: null, difference: null };
+    if (!r || (scale !== 1 && figure.unit !== 'percent')) return { figure, computed: null, difference: null };
     const cell =
       figure.field === 'value' ? r.value : figure.field === 'numerator' ? r.numerator : figure.field === 'denominator' ? r.denominator : r.denominator + r.unknown;
     if (cell === null) return { figure, computed: null, difference: null };
@@ -63,7 +68,8 @@ export function compare(province: ReadonlyMap<string, ResultRow>, figures: reado
 }
 
 /** Build the report model from results. */
-export function reportModel(definitions: readonly IndicatorDefinition[], rows: readonly ResultRow[]): ReportModel {
+export function reportModel(definitions: readonly IndicatorDefinition[], rows: readonly ResultRow[], options: { scale?: number } = {}): ReportModel {
+  const scale = options.scale ?? 1;
   const provinces = rows.filter((r) => r.level === 'province');
   const firstProvince = provinces[0]?.area_code;
   // Monthly data: the scorecard shows the latest month (rows without a period hold for every month).
@@ -79,8 +85,9 @@ export function reportModel(definitions: readonly IndicatorDefinition[], rows: r
     rows,
     province,
     prefectures,
-    comparisons: firstProvince === '520000' ? compare(province) : [],
+    comparisons: firstProvince === '520000' ? compare(province, scale) : [],
     families,
+    scale,
   };
 }
 
