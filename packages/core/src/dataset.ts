@@ -5,6 +5,7 @@
  */
 import { Bool, DataType, Float64, Int32, Table, Utf8, type Vector } from 'apache-arrow';
 import { buildVector } from './io/build.js';
+import { decodeVector } from './io/decode-columns.js';
 import { coerceColumn, textColumn, type CellValue } from './io/coerce.js';
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
@@ -183,16 +184,20 @@ export function datasetFromArrow(tables: Partial<Record<TableName, Table>>, opti
   return datasetFromColumns(raw, options);
 }
 
-/** The columns of an Arrow table as JS arrays (nulls kept). */
+/** The columns of an Arrow table as JS arrays (nulls kept; dates and timestamps as Date). */
 export function arrowColumns(t: Table): Record<string, unknown[]> {
   const cols: Record<string, unknown[]> = {};
   for (const f of t.schema.fields) {
     const v = t.getChild(f.name);
+    if (!v) {
+      cols[f.name] = [];
+      continue;
+    }
+    const values = decodeVector(v);
     // Arrow dates and timestamps come out as epoch milliseconds: make them dates again.
-    const isDate = DataType.isDate(f.type) || DataType.isTimestamp(f.type);
-    cols[f.name] = v
-      ? Array.from(v as Iterable<unknown>, (x) => (typeof x === 'bigint' ? Number(x) : isDate && typeof x === 'number' ? new Date(x) : x))
-      : [];
+    if (DataType.isDate(f.type) || DataType.isTimestamp(f.type))
+      for (let i = 0; i < values.length; i++) if (typeof values[i] === 'number') values[i] = new Date(values[i] as number);
+    cols[f.name] = values;
   }
   return cols;
 }

@@ -34,7 +34,7 @@ export async function generate(values: Record<string, unknown>, io: Io): Promise
   if (!(scale > 0)) throw new UsageError('--scale must be positive');
   if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
   if (!Number.isInteger(months) || months < 0) throw new UsageError('--months must be a whole number');
-  const format = oneOf(values['format'], ['parquet', 'csv', 'arrow'] as const, 'format', 'parquet') as TableFormat;
+  const format = oneOf(values['format'], ['arrow', 'parquet', 'csv'] as const, 'format', 'arrow') as TableFormat;
   const out = need(values, 'out');
   const dirty = values['dirty'] === true;
   const data = await step(io, `generating ${preset} at scale ${scale}`, () =>

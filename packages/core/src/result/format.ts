@@ -5,6 +5,7 @@
 import { csvFormatRows } from 'd3-dsv';
 import { DataType, tableToIPC, type Table } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
+import { decodeVector } from '../io/decode-columns.js';
 
 /** An output format. */
 export type OutputFormat = 'csv' | 'json' | 'arrow' | 'parquet';
@@ -29,12 +30,7 @@ export function toObjects<T = Record<string, unknown>>(table: Table): T[] {
 
 /** Columns of an Arrow table as plain arrays. */
 function columnsOf(table: Table): { name: string; type: DataType; data: unknown[] }[] {
-  return table.schema.fields.map((f) => {
-    const v = table.getChild(f.name)!;
-    const data = new Array<unknown>(table.numRows);
-    for (let i = 0; i < table.numRows; i++) data[i] = plain(v.get(i));
-    return { name: f.name, type: f.type, data };
-  });
+  return table.schema.fields.map((f) => ({ name: f.name, type: f.type, data: decodeVector(table.getChild(f.name)!) }));
 }
 
 /** CSV text (UTF-8, header row, empty cell for null, numbers in shortest round-trip form). */
@@ -44,17 +40,16 @@ export function toCSV(table: Table): string {
 
 /** CSV text in chunks of rows (the first chunk starts with the header), for large tables. */
 export function* csvChunks(table: Table, rowsPerChunk = 65536): Generator<string> {
-  const names = table.schema.fields.map((f) => f.name);
-  const vectors = names.map((n) => table.getChild(n)!);
-  yield `${csvFormatRows([names])}\n`;
+  const cols = columnsOf(table);
+  yield `${csvFormatRows([cols.map((c) => c.name)])}\n`;
   for (let start = 0; start < table.numRows; start += rowsPerChunk) {
     const end = Math.min(table.numRows, start + rowsPerChunk);
     const rows: string[][] = [];
     for (let i = start; i < end; i++)
       rows.push(
-        vectors.map((v) => {
-          const x = plain(v.get(i));
-          return x === null ? '' : String(x);
+        cols.map((c) => {
+          const x = c.data[i];
+          return x === null || x === undefined ? '' : String(x);
         }),
       );
     yield `${csvFormatRows(rows)}\n`;

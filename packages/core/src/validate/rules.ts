@@ -107,10 +107,14 @@ function checkValues(t: CoercedTable, out: FindingCollector, year: number): void
   }
 }
 
-/** The key of a row: its id, plus its period when the table is periodic. */
-function keyOf(t: CoercedTable, i: number, idCol: string, withPeriod: boolean): string {
-  const id = t.columns[idCol]?.[i];
-  return withPeriod ? `${id}\u0000${t.columns['period']?.[i] ?? ''}` : String(id);
+/** The keys of a table's rows: the id, or id + period for monthly tables (null id: null). */
+function keysOf(t: CoercedTable, idCol: string, withPeriod: boolean): readonly unknown[] {
+  const ids = t.columns[idCol] ?? [];
+  const period = withPeriod ? t.columns['period'] : undefined;
+  if (!period) return ids;
+  const out = new Array<unknown>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = ids[i] === null ? null : `${ids[i]}\u0000${period[i] ?? ''}`;
+  return out;
 }
 
 /** Primary keys are unique (per period for periodic tables). */
@@ -118,15 +122,14 @@ function checkKeys(t: CoercedTable, out: FindingCollector): void {
   const spec = SCHEMA[t.name];
   const ids = t.columns[spec.key];
   if (!ids) return;
-  const periodic = t.columns['period'] !== undefined;
-  const first = new Map<string, number>();
-  for (let i = 0; i < t.rowCount; i++) {
-    if (ids[i] === null) continue;
-    const k = keyOf(t, i, spec.key, periodic);
+  const keys = keysOf(t, spec.key, t.columns['period'] !== undefined);
+  const first = new Map<unknown, number>();
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === null) continue;
     const f = first.get(k);
     if (f === undefined) first.set(k, i + 1);
-    else
-      out.add('error', 'duplicate_id', ctxOf(t), { row: i + 1, column: label(t, spec.key), value: ids[i] }, { detail: String(f) });
+    else out.add('error', 'duplicate_id', ctxOf(t), { row: i + 1, column: label(t, spec.key), value: ids[i] }, { detail: String(f) });
   }
 }
 
@@ -137,18 +140,14 @@ function checkReferences(t: CoercedTable, tables: Partial<Record<TableName, Coer
     const col = t.columns[spec.name];
     const parent = tables[spec.references];
     if (!col || !parent) continue;
-    const pkey = SCHEMA[spec.references].key;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
-    const keys = new Set<string>();
-    for (let i = 0; i < parent.rowCount; i++) keys.add(keyOf(parent, i, pkey, samePeriod));
-    for (let i = 0; i < t.rowCount; i++) {
-      const v = col[i];
-      if (v === null || v === undefined) continue;
-      const k = samePeriod ? `${v}\u0000${t.columns['period']?.[i] ?? ''}` : String(v);
-      if (!keys.has(k)) {
-        const where = samePeriod ? `${parent.name} (period ${t.columns['period']?.[i]})` : parent.name;
-        out.add('error', 'orphan_row', ctxOf(t), { row: i + 1, column: label(t, spec.name), value: v }, { column: spec.name, detail: where });
-      }
+    const keys = new Set(keysOf(parent, SCHEMA[spec.references].key, samePeriod));
+    const refs = keysOf(t, spec.name, samePeriod);
+    const period = t.columns['period'];
+    for (let i = 0; i < refs.length; i++) {
+      if (col[i] === null || col[i] === undefined || keys.has(refs[i])) continue;
+      const where = samePeriod ? `${parent.name} (period ${period?.[i]})` : parent.name;
+      out.add('error', 'orphan_row', ctxOf(t), { row: i + 1, column: label(t, spec.name), value: col[i] }, { column: spec.name, detail: where });
     }
   }
 }
@@ -159,10 +158,10 @@ function checkEmptyHouseholds(tables: Partial<Record<TableName, CoercedTable>>, 
   const p = tables.persons;
   if (!h || !p) return;
   const samePeriod = h.columns['period'] !== undefined && p.columns['period'] !== undefined;
-  const has = new Set<string>();
-  for (let i = 0; i < p.rowCount; i++) has.add(keyOf(p, i, 'household_id', samePeriod));
-  for (let i = 0; i < h.rowCount; i++)
-    if (!has.has(keyOf(h, i, 'household_id', samePeriod)))
+  const has = new Set(keysOf(p, 'household_id', samePeriod));
+  const keys = keysOf(h, 'household_id', samePeriod);
+  for (let i = 0; i < keys.length; i++)
+    if (keys[i] !== null && !has.has(keys[i]))
       out.add('warning', 'household_without_persons', ctxOf(h), { row: i + 1, column: label(h, 'household_id'), value: h.columns['household_id']?.[i] });
 }
 
