@@ -19,7 +19,10 @@ export const medInsuranceTransfer: IndicatorDefinition = rate({
 export const healthFacilityCoverage: IndicatorDefinition = rate({
   id: 'services.health_facility_coverage',
   name: { zh: '安置点卫生服务机构覆盖率', en: 'Sites with a health facility' },
-  description: { zh: '至少有一个卫生服务机构的安置点占安置点的比例', en: 'Resettlement sites with at least one health service facility, as a share of sites' },
+  description: {
+    zh: '安置点内至少有一个卫生服务机构的安置点占安置点的比例（facilities 表记录安置点内的设施；依托附近机构的安置点不计为覆盖）',
+    en: 'Sites with at least one health facility on site, as a share of sites (the facilities table records on-site facilities; a site served by a nearby institution does not count)',
+  },
   unit: 'site',
   outcome: any('facilities', eq('facility_type', 'health_facility')),
   target: { value: 1, direction: 'at_least' },
