@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { compute, computeOptions } from './commands/compute.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
+import { generateOptions, reportOptions } from './commands/options.js';
 import { validate, validateOptions } from './commands/validate.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
@@ -25,21 +26,13 @@ const COMMANDS: Record<string, Command> = {
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
   report: {
-    options: { data: { type: 'string' }, out: { type: 'string' }, mapping: { type: 'string' }, encoding: { type: 'string' } },
+    options: reportOptions,
     // Loaded on use: the chart renderer is large.
     run: async (v, io) => (await import('./commands/report.js')).report(v, io),
     usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]',
   },
   generate: {
-    options: {
-      preset: { type: 'string' },
-      scale: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      months: { type: 'string' },
-      dirty: { type: 'boolean' },
-    },
+    options: generateOptions,
     run: async (v, io) => (await import('./commands/generate.js')).generate(v, io),
     usage: 'houfu generate --preset guizhou-2019 --scale S --seed N --out DIR [--format parquet|csv|arrow] [--months N] [--dirty]',
   },

@@ -7,17 +7,6 @@ import { generate as run } from '@houfu/datasets';
 import { need, oneOf, UsageError, type Io } from '../common.js';
 import { step } from '../progress.js';
 
-/** Options of generate. */
-export const generateOptions = {
-  preset: { type: 'string' },
-  scale: { type: 'string' },
-  seed: { type: 'string' },
-  out: { type: 'string' },
-  format: { type: 'string' },
-  months: { type: 'string' },
-  dirty: { type: 'boolean' },
-} as const;
-
 const number = (v: unknown, name: string, fallback: number): number => {
   if (v === undefined) return fallback;
   const n = Number(v);

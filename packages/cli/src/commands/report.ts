@@ -9,14 +9,6 @@ import { reportHtml } from '../report/html.js';
 import { reportModel } from '../report/model.js';
 import { reportText } from '../report/text.js';
 
-/** Options of report. */
-export const reportOptions = {
-  data: { type: 'string' },
-  out: { type: 'string' },
-  mapping: { type: 'string' },
-  encoding: { type: 'string' },
-} as const;
-
 /** Optional description of a dataset folder (`dataset.json`). */
 interface DatasetMeta {
   title?: string;

@@ -1,0 +1,20 @@
+/** Options of the commands that load on use (kept apart so that parsing does not load them). */
+
+/** Options of generate. */
+export const generateOptions = {
+  preset: { type: 'string' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  months: { type: 'string' },
+  dirty: { type: 'boolean' },
+} as const;
+
+/** Options of report. */
+export const reportOptions = {
+  data: { type: 'string' },
+  out: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;
