@@ -4,7 +4,7 @@
  * unknown measures, the only form engines see.
  */
 import type { TableName } from '../schema/tables.js';
-import { and, isNull, not, or, type Expr, TRUE } from './expr.js';
+import { and, isExpr, isNull, not, or, type Expr, TRUE } from './expr.js';
 
 /** A text in Chinese and English. */
 export interface LocalText {
@@ -175,6 +175,9 @@ export function classifyMeasures(table: TableName, c: Classification): Pick<Indi
 
 function classified(spec: RateSpec, kind: 'rate' | 'count'): IndicatorDefinition {
   const table = UNIT_TABLE[spec.unit];
+  if (!table) throw new TypeError(`indicator ${spec.id}: unit must be person, household, site or unit (got ${String(spec.unit)})`);
+  if (!isExpr(spec.outcome)) throw new TypeError(`indicator ${spec.id}: an outcome expression is required`);
+  if (spec.universe !== undefined && !isExpr(spec.universe)) throw new TypeError(`indicator ${spec.id}: the universe must be an expression`);
   const classify: Classification = { universe: spec.universe ?? TRUE, outcome: spec.outcome };
   return {
     id: spec.id,
