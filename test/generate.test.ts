@@ -46,4 +46,30 @@ describe('houfu generate', () => {
     expect(houfu('generate', '--preset', 'yunnan', '--out', '/tmp/x').status).toBe(2);
     expect(houfu('generate', '--scale', '1').stderr).toMatch(/--out is required/);
   });
+
+  it('with --dirty, obsolete county codes are recognized and read as today\'s codes', () => {
+    const out = mkdtempSync(join(tmpdir(), 'houfu-gen-'));
+    expect(houfu('generate', '--scale', '0.05', '--seed', '3', '--dirty', '--out', out).status).toBe(0);
+    const v = houfu('validate', '--data', out, '--format', 'json');
+    expect(v.status).toBe(0);
+    const findings = JSON.parse(v.stdout) as { severity: string; code: string; value: string | null }[];
+    const obsolete = findings.filter((f) => f.code === 'obsolete_code').map((f) => f.value);
+    expect(obsolete.length).toBeGreaterThan(0);
+    expect(obsolete.every((c) => ['520221', '520522', '520222', '522322'].includes(c!))).toBe(true);
+    const c = houfu('compute', '--data', out, '--indicators', 'structure.cross_county_share', '--by', 'county', '--format', 'json');
+    const codes = (JSON.parse(c.stdout) as { area_code: string }[]).map((r) => r.area_code);
+    expect(codes.some((x) => ['520221', '520522', '520222', '522322'].includes(x))).toBe(false);
+  });
+
+  it('with --months, the last month computes exactly like the data without periods', () => {
+    const [plain, monthly] = [0, 1].map(() => mkdtempSync(join(tmpdir(), 'houfu-gen-')));
+    expect(houfu('generate', '--scale', '0.02', '--seed', '5', '--out', plain!).status).toBe(0);
+    expect(houfu('generate', '--scale', '0.02', '--seed', '5', '--months', '3', '--out', monthly!).status).toBe(0);
+    const rows = (dir: string) =>
+      JSON.parse(houfu('compute', '--data', dir, '--indicators', 'four_musts,employment.rate', '--by', 'prefecture', '--format', 'json').stdout) as Record<string, unknown>[];
+    const byMonth = rows(monthly!);
+    expect([...new Set(byMonth.map((r) => r.period))].sort()).toEqual(['2019-10', '2019-11', '2019-12']);
+    const last = byMonth.filter((r) => r.period === '2019-12').map((r) => ({ ...r, period: null }));
+    expect(last).toEqual(rows(plain!));
+  });
 });
