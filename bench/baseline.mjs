@@ -4,13 +4,16 @@
 // the dataset's Arrow columns (decoded once into typed arrays, links resolved by hash maps).
 // It also serves as an independent check: its numbers must equal the engine's.
 
-// Columns decoded once per vector, as a developer would at load time.
+// Columns decoded once per table and column, as a developer would at load time.
 const memo = new WeakMap();
 const once = (vec, f) => {
-  let v = memo.get(vec);
-  if (!v) memo.set(vec, (v = f(vec)));
+  let byTable = memo.get(vec.table);
+  if (!byTable) memo.set(vec.table, (byTable = new Map()));
+  let v = byTable.get(vec.name);
+  if (!v) byTable.set(vec.name, (v = f(vec.vector)));
   return v;
 };
+const col = (table, name) => ({ table, name, vector: table.getChild(name) });
 
 /** Booleans of an Arrow column as 1 (true), 0 (false), 2 (null). */
 function tri(vec) {
@@ -37,16 +40,16 @@ export function baseline(ds) {
   const S = ds.tables.sites;
   const H = ds.tables.households;
   const P = ds.tables.persons;
-  const siteIds = strings(S.getChild('site_id'));
-  const siteCounty = strings(S.getChild('county_code'));
+  const siteIds = strings(col(S, 'site_id'));
+  const siteCounty = strings(col(S, 'county_code'));
   const counties = [...new Set(siteCounty)].sort();
   const countyIx = new Map(counties.map((c, i) => [c, i]));
   const siteIx = new Map(siteIds.map((s, i) => [s, countyIx.get(siteCounty[i])]));
   const nh = H.numRows;
-  const hhIds = strings(H.getChild('household_id'));
+  const hhIds = strings(col(H, 'household_id'));
   const hhIx = new Map();
   for (let i = 0; i < nh; i++) hhIx.set(hhIds[i], i);
-  const hhSite = strings(H.getChild('site_id'));
+  const hhSite = strings(col(H, 'site_id'));
   const hhCounty = new Int32Array(nh);
   for (let i = 0; i < nh; i++) hhCounty[i] = siteIx.get(hhSite[i]);
   const nc = counties.length;
@@ -55,11 +58,11 @@ export function baseline(ds) {
   const add = (c, k, slot) => acc[(c * K + k) * 3 + slot]++;
 
   // Persons: person rates, and per-household member counts for the household musts.
-  const pHh = strings(P.getChild('household_id'));
-  const lab = tri(P.getChild('is_labor'));
-  const tr = tri(P.getChild('trained'));
-  const em = tri(P.getChild('employed'));
-  const med = tri(P.getChild('med_insurance_transferred'));
+  const pHh = strings(col(P, 'household_id'));
+  const lab = tri(col(P, 'is_labor'));
+  const tr = tri(col(P, 'trained'));
+  const em = tri(col(P, 'employed'));
+  const med = tri(col(P, 'med_insurance_transferred'));
   const laborT = new Int32Array(nh), laborU = new Int32Array(nh); // any(is_labor): true / unknown members
   const empT = new Int32Array(nh), empU = new Int32Array(nh); // any(is_labor and employed)
   const untrF = new Int32Array(nh), untrU = new Int32Array(nh); // all(is_labor -> trained): false / unknown
@@ -87,8 +90,8 @@ export function baseline(ds) {
   }
 
   // Households: the four musts.
-  const land = ['land_contract', 'land_forest', 'land_homestead'].map((n) => strings(H.getChild(n)));
-  const inc = tri(H.getChild('stable_income'));
+  const land = ['land_contract', 'land_forest', 'land_homestead'].map((n) => strings(col(H, n)));
+  const inc = tri(col(H, 'stable_income'));
   const classify = (c, k, u, o) => {
     if (u === 0) return;
     if (u === 2 || o === 2) return add(c, k, 2);

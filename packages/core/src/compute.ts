@@ -63,15 +63,25 @@ export async function compute(
   const engine = await resolveEngine(options.engine);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   const results: ResultTable[] = [];
-  for (const by of levels) {
-    let p;
+  const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};
+  const planFor = (by: Level) => {
     try {
-      p = plan(dataset, indicators, { by, ...(options.breakdown ? { breakdown: options.breakdown } : {}) });
+      return plan(dataset, indicators, { by, ...breakdown });
     } catch (e) {
       if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
       throw e;
     }
-    results.push(assemble(p, dataset, await engine.run(p, dataset)));
+  };
+  // Engines sum per site for every level above the unit: run once, roll up to each level.
+  let siteSums: { sums: Awaited<ReturnType<Engine['run']>> } | undefined;
+  for (const by of levels) {
+    const p = planFor(by);
+    if (by === 'unit') {
+      results.push(assemble(p, dataset, await engine.run(p, dataset)));
+      continue;
+    }
+    siteSums ??= { sums: await engine.run(p, dataset) };
+    results.push(assemble(p, dataset, siteSums.sums));
   }
   return concatResults(results);
 }
