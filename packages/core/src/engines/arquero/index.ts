@@ -100,7 +100,7 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   const t = aq.table(cols) as ATable;
   const periodic = frame.periodic && hasColumn(ds, T, 'period');
 
-  // Measures: 0/1 (or the summed value) per row in one pass over a row cursor, then one
+  // Measures: 0/1 (or the summed value) per row in one pass over the frame's columns, then one
   // grouped rollup in arquero.
   const n = t.numRows();
   const acc = indexAccessors(keys, cols);
