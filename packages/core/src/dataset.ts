@@ -202,6 +202,11 @@ export function arrowColumns(t: Table): Record<string, unknown[]> {
   return cols;
 }
 
+/** Whether a dataset's table has a column. */
+export function hasColumn(ds: Dataset, table: TableName, column: string): boolean {
+  return ds.tables[table]?.schema.fields.some((f) => f.name === column) ?? false;
+}
+
 /** Whether a dataset can be computed on (no error finding). */
 export function isUsable(d: Dataset): boolean {
   return !hasErrors(d.findings);

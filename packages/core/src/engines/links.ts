@@ -4,7 +4,9 @@
  * matching on the period too when both tables are monthly. Also decoded column values.
  * Engine-independent: any engine working on JS arrays may use them.
  */
-import type { Dataset } from '../dataset.js';
+import { hasColumn, type Dataset } from '../dataset.js';
+
+export { hasColumn };
 import { decodeVector } from '../io/decode-columns.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 
@@ -23,11 +25,6 @@ function cacheOf(ds: Dataset): Cache {
 /** Number of rows of a table (0 when absent). */
 export function rowCount(ds: Dataset, table: TableName): number {
   return ds.tables[table]?.numRows ?? 0;
-}
-
-/** Whether a table has a column. */
-export function hasColumn(ds: Dataset, table: TableName, column: string): boolean {
-  return ds.tables[table]?.schema.fields.some((f) => f.name === column) ?? false;
 }
 
 /** A column's values as a JS array (decoded once per dataset). */

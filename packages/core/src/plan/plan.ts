@@ -4,7 +4,7 @@
  * quantifiers over children, and the measures to sum per site (or unit), period and
  * breakdown. Engines only produce those sums; `assemble` rolls them up.
  */
-import type { Dataset } from '../dataset.js';
+import { hasColumn, type Dataset } from '../dataset.js';
 import { ERROR_TEXT } from '../messages/index.js';
 import type { Expr, QuantifierExpr } from '../model/expr.js';
 import type { IndicatorDefinition, Measure } from '../model/indicator.js';
@@ -112,10 +112,6 @@ export interface PlanOptions {
 /** An error in the request or the definitions (not in the data). */
 export class PlanError extends Error {
   override name = 'PlanError';
-}
-
-function hasColumn(ds: Dataset, table: TableName, column: string): boolean {
-  return ds.tables[table]?.schema.fields.some((f) => f.name === column) ?? false;
 }
 
 function resolveBreakdown(ds: Dataset, table: TableName, name: string): PlanBreakdown | undefined {
