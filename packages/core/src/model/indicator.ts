@@ -173,6 +173,21 @@ export function classifyMeasures(table: TableName, c: Classification): Pick<Indi
   };
 }
 
+/** The fields every short form passes through unchanged. */
+function common(spec: BaseSpec & { readonly unit: Unit }) {
+  return {
+    id: spec.id,
+    family: familyOf(spec.id),
+    name: spec.name,
+    description: spec.description,
+    unit: spec.unit,
+    target: spec.target ?? null,
+    source: spec.source,
+    reasons: spec.reasons ?? null,
+    components: spec.components ?? [],
+  };
+}
+
 function classified(spec: RateSpec, kind: 'rate' | 'count'): IndicatorDefinition {
   const table = UNIT_TABLE[spec.unit];
   if (!table) throw new TypeError(`indicator ${spec.id}: unit must be person, household, site or unit (got ${String(spec.unit)})`);
@@ -180,20 +195,12 @@ function classified(spec: RateSpec, kind: 'rate' | 'count'): IndicatorDefinition
   if (spec.universe !== undefined && !isExpr(spec.universe)) throw new TypeError(`indicator ${spec.id}: the universe must be an expression`);
   const classify: Classification = { universe: spec.universe ?? TRUE, outcome: spec.outcome };
   return {
-    id: spec.id,
-    family: familyOf(spec.id),
-    name: spec.name,
-    description: spec.description,
-    unit: spec.unit,
+    ...common(spec),
     kind,
     classify,
     ...classifyMeasures(table, classify),
     factor: 1,
     format: spec.format ?? (kind === 'rate' ? 'percent' : 'count'),
-    target: spec.target ?? null,
-    source: spec.source,
-    reasons: spec.reasons ?? null,
-    components: spec.components ?? [],
   };
 }
 
@@ -214,11 +221,7 @@ export function count(spec: RateSpec): IndicatorDefinition {
 export function ratio(spec: RatioSpec): IndicatorDefinition {
   const factor = spec.factor ?? 1;
   return {
-    id: spec.id,
-    family: familyOf(spec.id),
-    name: spec.name,
-    description: spec.description,
-    unit: spec.unit,
+    ...common(spec),
     kind: 'ratio',
     classify: null,
     numerator: spec.numerator,
@@ -226,9 +229,5 @@ export function ratio(spec: RatioSpec): IndicatorDefinition {
     unknown: spec.unknown ?? null,
     factor,
     format: spec.format ?? (factor === 10000 ? 'per_10k' : factor === 1000 ? 'per_1k' : 'ratio'),
-    target: spec.target ?? null,
-    source: spec.source,
-    reasons: spec.reasons ?? null,
-    components: spec.components ?? [],
   };
 }
