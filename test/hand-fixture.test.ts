@@ -1,5 +1,5 @@
 /**
- * The engine against the hand-calculated fixtures (test/fixtures/hand, hand-periods):
+ * Every engine against the hand-calculated fixtures (test/fixtures/hand, hand-periods):
  * the whole catalog at every level, loaded from CSV files as a user would.
  */
 import { readFileSync } from 'node:fs';
@@ -25,8 +25,11 @@ function definitions(ids: readonly string[]) {
   });
 }
 
-async function run(dataset: Dataset, ids: readonly string[], level: Level): Promise<CmpRow[]> {
-  const table = await compute(dataset, definitions(ids), { by: level });
+const ENGINES = ['kernel', 'arquero'] as const;
+type EngineName = (typeof ENGINES)[number];
+
+async function run(dataset: Dataset, ids: readonly string[], level: Level, engine: EngineName): Promise<CmpRow[]> {
+  const table = await compute(dataset, definitions(ids), { by: level, engine });
   return toObjects(table).map((o) => cmpRow(o as Record<string, unknown>));
 }
 
@@ -49,7 +52,8 @@ describe('catalog', () => {
   });
 });
 
-describe('engine on test/fixtures/hand', () => {
+for (const engine of ENGINES)
+describe(`${engine} engine on test/fixtures/hand`, () => {
   const expected = readExpected(here('./fixtures/hand/expected.json'));
   let dataset: Dataset;
 
@@ -65,15 +69,15 @@ describe('engine on test/fixtures/hand', () => {
     it(`matches the hand-calculated ${level} rows`, async () => {
       const want = expected.rows.filter((r) => r.level === level);
       const ids = [...new Set(want.map((r) => r.indicator_id))];
-      const actual = await run(dataset, ids, level);
-      expect(diffRows(actual, want, { actual: 'engine', expected: 'hand' })).toEqual([]);
+      const actual = await run(dataset, ids, level, engine);
+      expect(diffRows(actual, want, { actual: engine, expected: 'hand' })).toEqual([]);
     });
   }
 
   it('names areas by GB/T 2260 division and by site_name', async () => {
     const names = new Map<string, string>();
     for (const level of ['province', 'prefecture', 'county', 'site'] as const) {
-      const table = await compute(dataset, definitions(['four_musts.income']), { by: level });
+      const table = await compute(dataset, definitions(['four_musts.income']), { by: level, engine });
       for (const o of toObjects(table) as Record<string, unknown>[]) names.set(String(o.area_code), String(o.area_name));
     }
     expect(Object.fromEntries(names)).toEqual({
@@ -92,7 +96,8 @@ describe('engine on test/fixtures/hand', () => {
   });
 });
 
-describe('engine on test/fixtures/hand-periods', () => {
+for (const engine of ENGINES)
+describe(`${engine} engine on test/fixtures/hand-periods`, () => {
   const expected = readExpected(here('./fixtures/hand-periods/expected.json'));
   let dataset: Dataset;
 
@@ -107,8 +112,8 @@ describe('engine on test/fixtures/hand-periods', () => {
   for (const level of ['province', 'county'] as const) {
     it(`matches the hand-calculated ${level} rows per period`, async () => {
       const want = expected.rows.filter((r) => r.level === level);
-      const actual = await run(dataset, expected.file.indicators, level);
-      expect(diffRows(actual, want, { actual: 'engine', expected: 'hand' })).toEqual([]);
+      const actual = await run(dataset, expected.file.indicators, level, engine);
+      expect(diffRows(actual, want, { actual: engine, expected: 'hand' })).toEqual([]);
     });
   }
 });

@@ -1,7 +1,8 @@
 /**
  * Property tests of the engine on random valid datasets, built as plain columns and
  * passed to `datasetFromColumns` (typed values or CSV-like text):
- * (a) engine = reference implementation, every indicator, every level;
+ * (a) kernel engine (the default) = arquero engine = reference implementation, every
+ *     indicator, every level;
  * (b) rollups are sums; (c) rates lie in [0, 1]; (d) row order changes nothing;
  * (e) computing each period alone equals computing with `period`.
  * Failures print the dataset as typed rows (`data`); `asText` says whether the engine got
@@ -27,7 +28,7 @@ function definitions(ids: readonly string[]) {
   });
 }
 
-const engine: Computer = async (g: GenDataset, level, ids) => {
+const engineOf = (name: 'kernel' | 'arquero'): Computer => async (g: GenDataset, level, ids) => {
   const dataset = datasetFromColumns(toColumns(g) as Parameters<typeof datasetFromColumns>[0]);
   const errors = dataset.findings.filter((f) => f.severity === 'error');
   if (errors.length) {
@@ -35,9 +36,12 @@ const engine: Computer = async (g: GenDataset, level, ids) => {
       `a valid dataset was rejected:\n  ${errors.map((f) => `${f.code} ${f.table}:${f.row ?? '-'}:${f.column ?? '-'} ${f.message}`).join('\n  ')}`,
     );
   }
-  const table = await compute(dataset, definitions(ids), { by: level });
+  const table = await compute(dataset, definitions(ids), { by: level, engine: name });
   return toObjects(table).map((o) => cmpRow(o as Record<string, unknown>));
 };
+
+const engine = engineOf('kernel');
+const arquero = engineOf('arquero');
 
 const reference: Computer = async (g, level, ids) =>
   referenceCompute(g.data, level, [...ids]).map((r) => cmpRow({ ...r }));
@@ -55,7 +59,14 @@ const TIMEOUT = 150_000;
 describe('engine properties on random datasets', () => {
   it('(a) equals the reference implementation for every indicator at every level', async () => {
     await fc.assert(
-      fc.asyncProperty(arb(), (g) => checkSame(engine, reference, g, { actual: 'engine', expected: 'reference' })),
+      fc.asyncProperty(arb(), (g) => checkSame(engine, reference, g, { actual: 'kernel', expected: 'reference' })),
+      options,
+    );
+  }, TIMEOUT);
+
+  it('(a′) the arquero engine equals the reference implementation too', async () => {
+    await fc.assert(
+      fc.asyncProperty(arb(), (g) => checkSame(arquero, reference, g, { actual: 'arquero', expected: 'reference' })),
       options,
     );
   }, TIMEOUT);
@@ -78,6 +89,35 @@ describe('engine properties on random datasets', () => {
   it('(e) each period computed alone equals its rows computed with period', async () => {
     await fc.assert(
       fc.asyncProperty(arb(fc.constantFrom(2, 3)), (g) => checkPeriodSplit(engine, g)),
+      options,
+    );
+  }, TIMEOUT);
+});
+
+// Breakdowns through parents (site type, cross-county), own columns and booleans: the two
+// engines must give the same rows, value for value. Each indicator family is computed with
+// the breakdowns its tables reach.
+const BREAKDOWNS: { ids: (g: GenDataset) => readonly string[]; by: readonly string[] }[] = [
+  { ids: () => ['four_musts.training', 'employment.rate', 'employment.employed_persons'], by: ['sex'] },
+  { ids: () => ['four_musts.all', 'four_musts.employment', 'employment.zero_households'], by: ['sites.site_type'] },
+  { ids: () => ['services.health_facility_coverage', 'structure.urban_site_share'], by: ['cross_county'] },
+  { ids: () => ['four_musts.training', 'employment.rate'], by: ['employment_type', 'sites.site_type'] },
+];
+
+describe('engines agree with breakdowns', () => {
+  it('(f) kernel rows equal arquero rows with breakdowns, at every level above the unit', async () => {
+    await fc.assert(
+      fc.asyncProperty(arb(fc.constantFrom(0, 2)), fc.constantFrom(...BREAKDOWNS), fc.constantFrom('province', 'county', 'site'), async (g, b, level) => {
+        const dataset = datasetFromColumns(toColumns(g) as Parameters<typeof datasetFromColumns>[0]);
+        const defs = definitions(b.ids(g));
+        const run = async (engine: 'kernel' | 'arquero') =>
+          toObjects(await compute(dataset, defs, { by: level, breakdown: b.by, engine }))
+            .map((o) => JSON.stringify(o))
+            .sort();
+        const [k, a] = await Promise.all([run('kernel'), run('arquero')]);
+        if (JSON.stringify(k) !== JSON.stringify(a)) throw new Error(`kernel and arquero differ:\n${k.filter((x) => !a.includes(x)).slice(0, 5).join('\n')}\nvs\n${a.filter((x) => !k.includes(x)).slice(0, 5).join('\n')}`);
+        if (k.length === 0 && g.data.persons.length > 0) throw new Error('no rows');
+      }),
       options,
     );
   }, TIMEOUT);

@@ -21,7 +21,7 @@ const COMMANDS: Record<string, Command> = {
     run: compute,
     usage:
       'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
-      '              [--engine arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
+      '              [--engine kernel|arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
       '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },

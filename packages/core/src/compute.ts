@@ -11,9 +11,13 @@ import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './res
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 
 /** Engines available by name; each is loaded only when first used. */
-export type EngineName = 'arquero';
+export type EngineName = 'kernel' | 'arquero';
+
+/** The engine used when none is named. */
+export const DEFAULT_ENGINE: EngineName = 'kernel';
 
 const ENGINES: Record<EngineName, () => Promise<Engine>> = {
+  kernel: async () => (await import('./engines/kernel/index.js')).kernelEngine,
   arquero: async () => (await import('./engines/arquero/index.js')).arqueroEngine,
 };
 
@@ -23,7 +27,7 @@ export interface ComputeOptions {
   readonly by: Level | readonly Level[];
   /** Break results down by these columns (`sex`, `sites.site_type`, …). */
   readonly breakdown?: readonly string[];
-  /** Engine name (default `arquero`) or an engine object. */
+  /** Engine name (default `kernel`; `arquero` is the reference engine) or an engine object. */
   readonly engine?: EngineName | Engine;
 }
 
@@ -37,7 +41,7 @@ export function assertUsable(dataset: Dataset): void {
 
 /** Resolve an engine by name or pass an engine object through. */
 export async function resolveEngine(engine: EngineName | Engine | undefined): Promise<Engine> {
-  if (engine === undefined) return ENGINES.arquero();
+  if (engine === undefined) return ENGINES[DEFAULT_ENGINE]();
   if (typeof engine !== 'string') return engine;
   const load = ENGINES[engine];
   if (!load) throw new HoufuError('invalid_request', { zh: `未知引擎：${engine}`, en: `unknown engine: ${engine}` });

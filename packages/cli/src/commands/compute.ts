@@ -20,7 +20,7 @@ export const computeOptions = {
 export async function compute(values: Record<string, unknown>, io: Io): Promise<number> {
   const defs = resolveIndicators(need(values, 'indicators'));
   const by = oneOf(values['by'], LEVELS, 'by', 'county') as Level;
-  const engine = oneOf(values['engine'], ['arquero'] as const, 'engine', 'arquero');
+  const engine = oneOf(values['engine'], ['kernel', 'arquero'] as const, 'engine', 'kernel');
   const format = outputFormat(values['format']);
   const breakdown = typeof values['breakdown'] === 'string' ? values['breakdown'].split(',').map((s) => s.trim()).filter(Boolean) : [];
   const ds = await loadFromArgs(values, io);

@@ -1,0 +1,332 @@
+/**
+ * Vectorized evaluation of the expression tree over all rows of a table at once, with
+ * Kleene logic on three-valued bytes (0 false, 1 true, 2 unknown).
+ *
+ * - Comparisons and `in` on text run once per dictionary entry, then as a table lookup per row.
+ * - A subtree that reads only one parent table (the household, the site) is evaluated on the
+ *   parent's rows and gathered through the row links: once per household, not per person.
+ * - Quantifiers evaluate their predicate on the child table and fold it per parent row.
+ * - Equal subtrees are evaluated once per run (the four musts share most of theirs).
+ * Nothing here turns text into code: each node is a loop chosen by its kind.
+ */
+import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
+import { PARENTS } from '../../plan/links.js';
+import { SCHEMA, type TableName } from '../../schema/tables.js';
+import type { Dataset } from '../../dataset.js';
+import { compileWith, type Value } from '../evaluate.js';
+import { encoded, F, T, U, type Encoded } from './encode.js';
+import { ancestorIndex, parentIndex, rows } from './links.js';
+
+/** A value vector over the rows of a table. */
+export type Vec =
+  | { readonly kind: 'tri'; readonly data: Uint8Array }
+  | { readonly kind: 'num'; readonly data: Float64Array }
+  | { readonly kind: 'code'; readonly codes: Int32Array; readonly dict: readonly string[] }
+  | { readonly kind: 'const'; readonly value: Scalar };
+
+const NOT = Uint8Array.of(T, F, U);
+// and/or of two three-valued bytes, indexed a * 3 + b.
+const AND = Uint8Array.of(F, F, F, F, T, U, F, U, U);
+const OR = Uint8Array.of(F, T, U, T, T, T, U, T, U);
+
+const tri = (v: Value): number => (v === null ? U : v === true ? T : F);
+
+/** The evaluator of one run: caches subtrees per table. */
+export class Evaluator {
+  private readonly memo = new Map<string, Vec>();
+
+  constructor(private readonly ds: Dataset) {}
+
+  /** Evaluate a boolean expression on every row of `table`: three-valued bytes. */
+  bool(table: TableName, e: Expr): Uint8Array {
+    const v = this.eval(table, e);
+    return this.asTri(table, v);
+  }
+
+  /** Evaluate an expression on every row of `table`. */
+  eval(table: TableName, e: Expr): Vec {
+    const key = `${table}|${JSON.stringify(e)}`;
+    let v = this.memo.get(key);
+    if (!v) this.memo.set(key, (v = this.compute(table, e)));
+    return v;
+  }
+
+  private asTri(table: TableName, v: Vec): Uint8Array {
+    if (v.kind === 'tri') return v.data;
+    const n = rows(this.ds, table);
+    if (v.kind === 'const') return new Uint8Array(n).fill(typeof v.value === 'boolean' ? tri(v.value) : U);
+    throw new Error('a true/false expression was expected');
+  }
+
+  private compute(table: TableName, e: Expr): Vec {
+    const home = singleParent(table, e);
+    if (home) return this.gatherFrom(table, home, e);
+    return visit<Vec>(e, {
+      column: (c) => this.column(table, c.table ?? table, c.name),
+      literal: (l) => ({ kind: 'const', value: l.value }),
+      compare: (c) => this.compare(table, c.op, this.eval(table, c.left), this.eval(table, c.right)),
+      in: (x) => {
+        const set = new Set<unknown>(x.values);
+        return this.unary(table, this.eval(table, x.arg), (v) => (v === null ? U : set.has(v) ? T : F));
+      },
+      and: (x) => this.fold(table, x.args, AND, F),
+      or: (x) => this.fold(table, x.args, OR, T),
+      not: (x) => {
+        const a = this.bool(table, x.arg);
+        const out = new Uint8Array(a.length);
+        for (let i = 0; i < a.length; i++) out[i] = NOT[a[i]!]!;
+        return { kind: 'tri', data: out };
+      },
+      isNull: (x) => {
+        const v = this.eval(table, x.arg);
+        if (v.kind === 'const') return { kind: 'const', value: v.value === null };
+        const n = rows(this.ds, table);
+        const out = new Uint8Array(n);
+        if (v.kind === 'tri') for (let i = 0; i < n; i++) out[i] = v.data[i] === U ? T : F;
+        else if (v.kind === 'num') for (let i = 0; i < n; i++) out[i] = Number.isNaN(v.data[i]!) ? T : F;
+        else for (let i = 0; i < n; i++) out[i] = v.codes[i]! < 0 ? T : F;
+        return { kind: 'tri', data: out };
+      },
+      any: (q) => this.quantify(table, q as QuantifierExpr, true),
+      all: (q) => this.quantify(table, q as QuantifierExpr, false),
+    });
+  }
+
+  /** A column of the row's table, or of a parent gathered to the row's table. */
+  private column(table: TableName, owner: TableName, name: string): Vec {
+    const e = encoded(this.ds, owner, name);
+    if (owner === table) return e;
+    return gatherEncoded(e, ancestorIndex(this.ds, table, owner));
+  }
+
+  /** Evaluate on the rows of `parent`, then gather through the row links. */
+  private gatherFrom(table: TableName, parent: TableName, e: Expr): Vec {
+    const idx = ancestorIndex(this.ds, table, parent);
+    const v = this.eval(parent, e);
+    // A row without parent sees every parent column as null: evaluate the subtree once on that.
+    const none = compileWith<null>(parent, e, {
+      column: () => () => null,
+      quantifier: () => ({ t: () => 0, f: () => 0, u: () => 0 }),
+    })(null);
+    if (v.kind === 'const') return v;
+    if (v.kind === 'tri') {
+      const out = new Uint8Array(idx.length);
+      const d = v.data;
+      const z = tri(none);
+      for (let i = 0; i < idx.length; i++) {
+        const r = idx[i]!;
+        out[i] = r < 0 ? z : d[r]!;
+      }
+      return { kind: 'tri', data: out };
+    }
+    return gatherEncoded(v, idx);
+  }
+
+  private unary(table: TableName, v: Vec, f: (v: Value) => number): Vec {
+    if (v.kind === 'const') {
+      const r = f(v.value);
+      return { kind: 'const', value: r === U ? null : r === T };
+    }
+    if (v.kind === 'code') {
+      const lut = new Uint8Array(v.dict.length + 1);
+      lut[0] = f(null);
+      for (let c = 0; c < v.dict.length; c++) lut[c + 1] = f(v.dict[c]!);
+      const out = new Uint8Array(v.codes.length);
+      const codes = v.codes;
+      for (let i = 0; i < codes.length; i++) out[i] = lut[codes[i]! + 1]!;
+      return { kind: 'tri', data: out };
+    }
+    if (v.kind === 'tri') {
+      const lut = Uint8Array.of(f(false), f(true), f(null));
+      const out = new Uint8Array(v.data.length);
+      const d = v.data;
+      for (let i = 0; i < d.length; i++) out[i] = lut[d[i]!]!;
+      return { kind: 'tri', data: out };
+    }
+    const out = new Uint8Array(v.data.length);
+    const d = v.data;
+    for (let i = 0; i < d.length; i++) {
+      const x = d[i]!;
+      out[i] = f(Number.isNaN(x) ? null : x);
+    }
+    void table;
+    return { kind: 'tri', data: out };
+  }
+
+  private compare(table: TableName, op: string, a: Vec, b: Vec): Vec {
+    const test = COMPARE[op]!;
+    const f = (x: Value, y: Value): number => (x === null || y === null ? U : test(x, y) ? T : F);
+    if (b.kind === 'const') {
+      const y = b.value;
+      return this.unary(table, a, (x) => f(x, y));
+    }
+    if (a.kind === 'const') {
+      const x = a.value;
+      return this.unary(table, b, (y) => f(x, y));
+    }
+    if (a.kind === 'num' && b.kind === 'num') {
+      const n = a.data.length;
+      const out = new Uint8Array(n);
+      const x = a.data, y = b.data;
+      for (let i = 0; i < n; i++) {
+        const p = x[i]!, q = y[i]!;
+        out[i] = Number.isNaN(p) || Number.isNaN(q) ? U : test(p, q) ? T : F;
+      }
+      return { kind: 'tri', data: out };
+    }
+    // Mixed kinds: value by value, as the other engines compare.
+    const n = rows(this.ds, table);
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) out[i] = f(valueOf(a, i), valueOf(b, i));
+    return { kind: 'tri', data: out };
+  }
+
+  private fold(table: TableName, args: readonly Expr[], op: Uint8Array, absorbing: number): Vec {
+    const vs = args.map((x) => this.eval(table, x));
+    // Constants first: an absorbing constant decides; the others are neutral or unknown.
+    let constant = -1;
+    const arrays: Uint8Array[] = [];
+    for (const v of vs) {
+      if (v.kind === 'const') {
+        const t = typeof v.value === 'boolean' ? tri(v.value) : U;
+        constant = constant < 0 ? t : op[constant * 3 + t]!;
+      } else arrays.push(this.asTri(table, v));
+    }
+    if (constant === absorbing || arrays.length === 0) return { kind: 'const', value: constant === U ? null : constant === T };
+    const n = rows(this.ds, table);
+    const out = new Uint8Array(n);
+    const first = arrays[0]!;
+    if (constant < 0 || constant !== U) out.set(first);
+    else for (let i = 0; i < n; i++) out[i] = op[U * 3 + first[i]!]!;
+    for (let k = 1; k < arrays.length; k++) {
+      const b = arrays[k]!;
+      for (let i = 0; i < n; i++) out[i] = op[out[i]! * 3 + b[i]!]!;
+    }
+    return { kind: 'tri', data: out };
+  }
+
+  /** any/all over the rows of `child` that link to each row of `table`. */
+  private quantify(table: TableName, q: QuantifierExpr, isAny: boolean): Vec {
+    const child = q.table;
+    const via = SCHEMA[child].columns.find((c) => c.references === table)?.name;
+    if (!via) throw new Error(`${child} does not link to ${table}`);
+    const link = parentIndex(this.ds, child, table, via);
+    const v = this.bool(child, q.where);
+    const n = rows(this.ds, table);
+    // Bits per parent row: 1 a child is false, 2 a child is true, 4 a child is unknown.
+    const seen = new Uint8Array(n);
+    for (let i = 0; i < link.length; i++) {
+      const p = link[i]!;
+      if (p >= 0) seen[p]! |= 1 << v[i]!;
+    }
+    const lut = new Uint8Array(8);
+    for (let s = 0; s < 8; s++)
+      lut[s] = isAny ? (s & 2 ? T : s & 4 ? U : F) : s & 1 ? F : s & 4 ? U : T;
+    for (let i = 0; i < n; i++) seen[i] = lut[seen[i]!]!;
+    return { kind: 'tri', data: seen };
+  }
+}
+
+const COMPARE: Record<string, (x: string | number | boolean, y: string | number | boolean) => boolean> = {
+  eq: (x, y) => x === y,
+  ne: (x, y) => x !== y,
+  lt: (x, y) => x < y,
+  le: (x, y) => x <= y,
+  gt: (x, y) => x > y,
+  ge: (x, y) => x >= y,
+};
+
+/** The value at row `i`, as the row-at-a-time engines see it. */
+export function valueOf(v: Vec, i: number): Value {
+  switch (v.kind) {
+    case 'const':
+      return v.value;
+    case 'tri':
+      return v.data[i] === U ? null : v.data[i] === T;
+    case 'num': {
+      const x = v.data[i]!;
+      return Number.isNaN(x) ? null : x;
+    }
+    case 'code': {
+      const c = v.codes[i]!;
+      return c < 0 ? null : v.dict[c]!;
+    }
+  }
+}
+
+/** An encoded column gathered through a row map (null where the row is −1). */
+export function gatherEncoded(e: Encoded | Vec, idx: Int32Array): Vec {
+  const n = idx.length;
+  switch (e.kind) {
+    case 'const':
+      return e;
+    case 'tri': {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = idx[i]!;
+        out[i] = r < 0 ? U : e.data[r]!;
+      }
+      return { kind: 'tri', data: out };
+    }
+    case 'num': {
+      const out = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = idx[i]!;
+        out[i] = r < 0 ? NaN : e.data[r]!;
+      }
+      return { kind: 'num', data: out };
+    }
+    case 'code': {
+      const out = new Int32Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = idx[i]!;
+        out[i] = r < 0 ? -1 : e.codes[r]!;
+      }
+      return { kind: 'code', codes: out, dict: e.dict };
+    }
+  }
+}
+
+/**
+ * The one parent table a subtree reads, when it reads only columns of that parent
+ * (and literals) and no quantifier; undefined otherwise.
+ */
+function singleParent(table: TableName, e: Expr): TableName | undefined {
+  if (e.kind === 'literal' || e.kind === 'column') return undefined; // leaves are gathered as values
+  let only: TableName | undefined;
+  let ok = true;
+  const walk = (x: Expr): void => {
+    if (!ok) return;
+    switch (x.kind) {
+      case 'column': {
+        const t = x.table ?? table;
+        if (t === table || (only !== undefined && only !== t)) ok = false;
+        else only = t;
+        return;
+      }
+      case 'literal':
+        return;
+      case 'any':
+      case 'all':
+        ok = false;
+        return;
+      case 'compare':
+        walk(x.left);
+        walk(x.right);
+        return;
+      case 'in':
+      case 'not':
+      case 'isNull':
+        walk(x.arg);
+        return;
+      case 'and':
+      case 'or':
+        x.args.forEach(walk);
+        return;
+    }
+  };
+  walk(e);
+  if (!ok || only === undefined) return undefined;
+  // Columns of a grandparent are reached through the parent chain; the parent must reach them itself.
+  return PARENTS[table].some((p) => p.table === only) ? only : undefined;
+}
