@@ -35,8 +35,16 @@ function strings(vec) {
 
 const IDS = ['four_musts.training', 'four_musts.employment', 'four_musts.land', 'four_musts.income', 'four_musts.all', 'employment.rate', 'services.med_insurance_transfer'];
 
-/** Compute the workload; returns Map key `${id}|${area}` → [numerator, denominator, unknown]. */
-export function baseline(ds) {
+const prepared = new WeakMap();
+
+/**
+ * What a developer prepares once at load time: typed-array columns (Uint8Array 0/1/2 for
+ * booleans, small codes for the land status) and the person → household → county links
+ * as index arrays.
+ */
+export function prepare(ds) {
+  let p = prepared.get(ds);
+  if (p) return p;
   const S = ds.tables.sites;
   const H = ds.tables.households;
   const P = ds.tables.persons;
@@ -52,72 +60,109 @@ export function baseline(ds) {
   const hhSite = strings(col(H, 'site_id'));
   const hhCounty = new Int32Array(nh);
   for (let i = 0; i < nh; i++) hhCounty[i] = siteIx.get(hhSite[i]);
+  const pHh = strings(col(P, 'household_id'));
+  const personHh = new Int32Array(P.numRows);
+  for (let i = 0; i < P.numRows; i++) personHh[i] = hhIx.get(pHh[i]);
+  // Land status: 0 none, 1 revitalized, 2 other, 3 null.
+  const land = ['land_contract', 'land_forest', 'land_homestead'].map((n) =>
+    Uint8Array.from(strings(col(H, n)), (v) => (v === null ? 3 : v === 'none' ? 0 : v === 'revitalized' ? 1 : 2)),
+  );
+  p = {
+    counties, nh, np: P.numRows, hhCounty, personHh, land,
+    lab: tri(col(P, 'is_labor')), tr: tri(col(P, 'trained')), em: tri(col(P, 'employed')),
+    med: tri(col(P, 'med_insurance_transferred')), inc: tri(col(H, 'stable_income')),
+  };
+  prepared.set(ds, p);
+  return p;
+}
+
+/** Compute the workload; returns Map key `${id}|${area}` → [numerator, denominator, unknown]. */
+export function baseline(ds) {
+  const { counties, nh, np, hhCounty, personHh, land, lab, tr, em, med, inc } = prepare(ds);
   const nc = counties.length;
   const K = IDS.length;
-  const acc = new Float64Array(nc * K * 3); // [county][indicator][num, den, unk]
-  const add = (c, k, slot) => acc[(c * K + k) * 3 + slot]++;
+  // Counters packed in one Int32Array: [county][indicator][num, den, unk].
+  const acc = new Int32Array(nc * K * 3);
 
-  // Persons: person rates, and per-household member counts for the household musts.
-  const pHh = strings(col(P, 'household_id'));
-  const lab = tri(col(P, 'is_labor'));
-  const tr = tri(col(P, 'trained'));
-  const em = tri(col(P, 'employed'));
-  const med = tri(col(P, 'med_insurance_transferred'));
-  const laborT = new Int32Array(nh), laborU = new Int32Array(nh); // any(is_labor): true / unknown members
-  const empT = new Int32Array(nh), empU = new Int32Array(nh); // any(is_labor and employed)
-  const untrF = new Int32Array(nh), untrU = new Int32Array(nh); // all(is_labor -> trained): false / unknown
-  for (let i = 0; i < P.numRows; i++) {
-    const h = hhIx.get(pHh[i]);
-    const c = hhCounty[h];
-    const l = lab[i], t = tr[i], e = em[i];
-    // training: U = is_labor, O = trained
-    if (l === 2) add(c, 0, 2);
-    else if (l === 1) t === 2 ? add(c, 0, 2) : (add(c, 0, 1), t === 1 && add(c, 0, 0));
-    // employment rate: U = is_labor, O = employed
-    if (l === 2) add(c, 5, 2);
-    else if (l === 1) e === 2 ? add(c, 5, 2) : (add(c, 5, 1), e === 1 && add(c, 5, 0));
-    // medical insurance: U = true, O = transferred
-    med[i] === 2 ? add(c, 6, 2) : (add(c, 6, 1), med[i] === 1 && add(c, 6, 0));
-    // member counts (Kleene): is_labor; is_labor and employed; not is_labor or trained
-    if (l === 1) laborT[h]++;
-    else if (l === 2) laborU[h]++;
-    const le = l === 0 || e === 0 ? 0 : l === 1 && e === 1 ? 1 : 2;
-    if (le === 1) empT[h]++;
-    else if (le === 2) empU[h]++;
-    const imp = l === 0 || t === 1 ? 1 : l === 1 && t === 0 ? 0 : 2;
-    if (imp === 0) untrF[h]++;
-    else if (imp === 2) untrU[h]++;
+  // Persons: person rates, and per-household member flags for the household musts
+  // (bits: 1 a member false, 2 true, 4 unknown — for any(is_labor), any(is_labor and employed),
+  // all(not is_labor or trained)).
+  const fLabor = new Uint8Array(nh), fEmp = new Uint8Array(nh), fTrained = new Uint8Array(nh);
+  for (let i = 0; i < np; i++) {
+    const h = personHh[i];
+    const base = hhCounty[h] * K * 3;
+    const l = lab[i], t = tr[i], e = em[i], m = med[i];
+    // training (k 0): U = is_labor, O = trained; employment rate (k 5): U = is_labor, O = employed
+    if (l === 2) {
+      acc[base + 2]++;
+      acc[base + 17]++;
+    } else if (l === 1) {
+      if (t === 2) acc[base + 2]++;
+      else {
+        acc[base + 1]++;
+        if (t === 1) acc[base]++;
+      }
+      if (e === 2) acc[base + 17]++;
+      else {
+        acc[base + 16]++;
+        if (e === 1) acc[base + 15]++;
+      }
+    }
+    // medical insurance (k 6): U = true, O = transferred
+    if (m === 2) acc[base + 20]++;
+    else {
+      acc[base + 19]++;
+      if (m === 1) acc[base + 18]++;
+    }
+    fLabor[h] |= 1 << l;
+    fEmp[h] |= 1 << (l === 0 || e === 0 ? 0 : l === 1 && e === 1 ? 1 : 2);
+    fTrained[h] |= 1 << (l === 0 || t === 1 ? 1 : l === 1 && t === 0 ? 0 : 2);
   }
 
-  // Households: the four musts.
-  const land = ['land_contract', 'land_forest', 'land_homestead'].map((n) => strings(col(H, n)));
-  const inc = tri(col(H, 'stable_income'));
-  const classify = (c, k, u, o) => {
-    if (u === 0) return;
-    if (u === 2 || o === 2) return add(c, k, 2);
-    add(c, k, 1);
-    if (o === 1) add(c, k, 0);
-  };
-  const or3 = (a, b) => (a === 1 || b === 1 ? 1 : a === 2 || b === 2 ? 2 : 0);
-  const and3 = (a, b) => (a === 0 || b === 0 ? 0 : a === 2 || b === 2 ? 2 : 1);
-  const not3 = (a) => (a === 2 ? 2 : 1 - a);
+  // Households: the four musts, each classified as (universe, outcome) in 0 false, 1 true, 2 unknown.
+  const [lc, lf, lh] = land;
   for (let h = 0; h < nh; h++) {
-    const c = hhCounty[h];
-    const uE = laborT[h] > 0 ? 1 : laborU[h] > 0 ? 2 : 0;
-    const oE = empT[h] > 0 ? 1 : empU[h] > 0 ? 2 : 0;
-    classify(c, 1, uE, oE);
-    let rev = 0, allNone = 1;
-    for (const col of land) {
-      const v = col[h];
-      rev = or3(rev, v === null ? 2 : v === 'revitalized' ? 1 : 0);
-      allNone = and3(allNone, v === null ? 2 : v === 'none' ? 1 : 0);
+    const base = hhCounty[h] * K * 3;
+    const uE = fLabor[h] & 2 ? 1 : fLabor[h] & 4 ? 2 : 0;
+    const oE = fEmp[h] & 2 ? 1 : fEmp[h] & 4 ? 2 : 0;
+    const trained = fTrained[h] & 1 ? 0 : fTrained[h] & 4 ? 2 : 1;
+    // revitalized: some land 1 (else unknown if some null); all none: every land 0 (else unknown if some null)
+    const a = lc[h], b = lf[h], c = lh[h];
+    const rev = a === 1 || b === 1 || c === 1 ? 1 : a === 3 || b === 3 || c === 3 ? 2 : 0;
+    const allNone = (a !== 0 && a !== 3) || (b !== 0 && b !== 3) || (c !== 0 && c !== 3) ? 0 : a === 3 || b === 3 || c === 3 ? 2 : 1;
+    const uL = allNone === 2 ? 2 : 1 - allNone;
+    const income = inc[h];
+    // employment must (k 1)
+    if (uE !== 0) {
+      if (uE === 2 || oE === 2) acc[base + 5]++;
+      else {
+        acc[base + 4]++;
+        if (oE === 1) acc[base + 3]++;
+      }
     }
-    const uL = not3(allNone);
-    classify(c, 2, uL, rev);
-    classify(c, 3, 1, inc[h]);
-    const trained = untrF[h] > 0 ? 0 : untrU[h] > 0 ? 2 : 1;
-    const all = and3(and3(trained, or3(not3(uE), oE)), and3(or3(not3(uL), rev), inc[h]));
-    classify(c, 4, 1, all);
+    // land (k 2)
+    if (uL !== 0) {
+      if (uL === 2 || rev === 2) acc[base + 8]++;
+      else {
+        acc[base + 7]++;
+        if (rev === 1) acc[base + 6]++;
+      }
+    }
+    // income (k 3)
+    if (income === 2) acc[base + 11]++;
+    else {
+      acc[base + 10]++;
+      if (income === 1) acc[base + 9]++;
+    }
+    // all four (k 4): and(trained, not uE or oE, not uL or rev, income), Kleene
+    const mE = uE === 0 || oE === 1 ? 1 : uE === 1 && oE === 0 ? 0 : 2;
+    const mL = uL === 0 || rev === 1 ? 1 : uL === 1 && rev === 0 ? 0 : 2;
+    const all = trained === 0 || mE === 0 || mL === 0 || income === 0 ? 0 : trained === 2 || mE === 2 || mL === 2 || income === 2 ? 2 : 1;
+    if (all === 2) acc[base + 14]++;
+    else {
+      acc[base + 13]++;
+      if (all === 1) acc[base + 12]++;
+    }
   }
 
   const out = new Map();

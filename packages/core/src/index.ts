@@ -47,6 +47,7 @@ export {
   RESULT_COLUMNS,
   statusOf,
   valueOf,
+  assemble,
 } from './result/assemble.js';
 export { toObjects, toCSV, csvChunks, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';
 export { failingHouseholds, type DrillDownOptions } from './drilldown.js';

@@ -2,7 +2,8 @@
  * From engine sums to the tidy result: rollups up the area hierarchy as ratios of sums,
  * values, targets and status. One row per (indicator, level, area, period, breakdown).
  */
-import { Float64, Table, Utf8, vectorFromArray, type Vector } from 'apache-arrow';
+import { Float64, Table, type Utf8, type Vector } from 'apache-arrow';
+import { numberVector, utf8Vector } from '../io/build.js';
 import type { Dataset } from '../dataset.js';
 import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
@@ -97,6 +98,19 @@ export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[
   for (const c of RESULT_COLUMNS) cols[c] = [];
   const bcols = plan.breakdown.map(() => [] as (string | null)[]);
 
+  // Per frame, once: the area of each group and the text key of its breakdown tuple.
+  const prepared = sums.map((fs) => {
+    const area = fs.group.map((g) => h.areaOf(level, g));
+    const tkeys: string[] = new Array(fs.group.length);
+    const tuples: (string | null)[][] = new Array(fs.group.length);
+    for (let g = 0; g < fs.group.length; g++) {
+      const tuple = fs.breakdown.map((b) => b[g] ?? null);
+      tuples[g] = tuple;
+      tkeys[g] = fs.breakdown.length ? JSON.stringify(tuple) : '[]';
+    }
+    return { area, tkeys, tuples };
+  });
+
   for (const pi of plan.indicators) {
     const def = pi.definition;
     const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
@@ -106,24 +120,29 @@ export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[
       if (!ref) return;
       const fs = sums[ref.frame];
       const frame = plan.frames[ref.frame];
-      if (!fs || !frame) throw new Error('engine result does not match the plan');
+      const prep = prepared[ref.frame];
+      if (!fs || !frame || !prep) throw new Error('engine result does not match the plan');
       const values = fs.sums[ref.measure];
       if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
       for (let g = 0; g < fs.group.length; g++) {
         const v = values[g] ?? 0;
         if (v === 0) continue;
-        const area = h.areaOf(level, fs.group[g] as string);
+        const area = prep.area[g];
         if (area === undefined) continue;
-        const tuple = fs.breakdown.map((b) => b[g] ?? null);
-        const tkey = JSON.stringify(tuple);
-        tuples.set(tkey, tuple);
-        const ps = frame.periodic ? [fs.period[g] ?? null] : periods;
-        for (const p of ps) {
-          const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+        const tkey = prep.tkeys[g]!;
+        if (!tuples.has(tkey)) tuples.set(tkey, prep.tuples[g]!);
+        if (frame.periodic) {
+          const k = `${area}${SEP}${fs.period[g] ?? ''}${SEP}${tkey}`;
           let a = acc.get(k);
           if (!a) acc.set(k, (a = [0, 0, 0]));
           a[slot] += v;
-        }
+        } else
+          for (const p of periods) {
+            const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+            let a = acc.get(k);
+            if (!a) acc.set(k, (a = [0, 0, 0]));
+            a[slot] += v;
+          }
       }
     };
     add(pi.numerator, 0);
@@ -159,8 +178,8 @@ const FLOAT = new Set(['numerator', 'denominator', 'unknown', 'value', 'target']
 export function makeResultTable(cols: Record<string, unknown[]>, breakdown: readonly string[], bcols: (string | null)[][]): ResultTable {
   const vectors: Record<string, Vector> = {};
   for (const c of RESULT_COLUMNS) {
-    vectors[c] = vectorFromArray(cols[c] ?? [], FLOAT.has(c) ? new Float64() : new Utf8());
-    if (c === 'period') breakdown.forEach((b, i) => (vectors[b] = vectorFromArray(bcols[i] ?? [], new Utf8())));
+    vectors[c] = FLOAT.has(c) ? numberVector(cols[c] ?? [], new Float64()) : utf8Vector(cols[c] ?? []);
+    if (c === 'period') breakdown.forEach((b, i) => (vectors[b] = utf8Vector(bcols[i] ?? [])));
   }
   return new Table(vectors) as unknown as ResultTable;
 }

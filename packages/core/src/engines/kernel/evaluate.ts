@@ -29,6 +29,13 @@ const NOT = Uint8Array.of(T, F, U);
 const AND = Uint8Array.of(F, F, F, F, T, U, F, U, U);
 const OR = Uint8Array.of(F, T, U, T, T, T, U, T, U);
 
+/** The table of op(a′, b′) indexed a * 3 + b, where a′ is `not a` when `na` (likewise b). */
+function truthTable(op: Uint8Array, na: boolean, nb: boolean): Uint8Array {
+  const out = new Uint8Array(9);
+  for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) out[a * 3 + b] = op[(na ? NOT[a]! : a) * 3 + (nb ? NOT[b]! : b)]!;
+  return out;
+}
+
 const tri = (v: Value): number => (v === null ? U : v === true ? T : F);
 
 /** The evaluator of one run: caches subtrees per table. */
@@ -181,26 +188,61 @@ export class Evaluator {
     return { kind: 'tri', data: out };
   }
 
+  /**
+   * An operand of and/or: its three-valued bytes, and whether it is negated (`not x` is read
+   * through a negated truth table instead of being materialized).
+   */
+  private operand(table: TableName, x: Expr): { v: Vec; negated: boolean } {
+    if (x.kind === 'not') {
+      const inner = this.eval(table, x.arg);
+      if (inner.kind !== 'const') return { v: { kind: 'tri', data: this.asTri(table, inner) }, negated: true };
+    }
+    return { v: this.eval(table, x), negated: false };
+  }
+
+  /**
+   * A two-operand and/or as its operands and a 9-entry truth table (negations folded in),
+   * for consumers that fuse it into their own pass; undefined for other shapes.
+   */
+  pair(table: TableName, e: Expr): { a: Uint8Array; b: Uint8Array; lut: Uint8Array } | undefined {
+    if ((e.kind !== 'and' && e.kind !== 'or') || e.args.length !== 2 || this.memo.has(`${table}|${JSON.stringify(e)}`)) return undefined;
+    const [x, y] = e.args.map((a) => this.operand(table, a)) as [{ v: Vec; negated: boolean }, { v: Vec; negated: boolean }];
+    if (x.v.kind !== 'tri' || y.v.kind !== 'tri') return undefined;
+    return { a: x.v.data, b: y.v.data, lut: truthTable(e.kind === 'and' ? AND : OR, x.negated, y.negated) };
+  }
+
   private fold(table: TableName, args: readonly Expr[], op: Uint8Array, absorbing: number): Vec {
-    const vs = args.map((x) => this.eval(table, x));
+    const vs = args.map((x) => this.operand(table, x));
     // Constants first: an absorbing constant decides; the others are neutral or unknown.
     let constant = -1;
-    const arrays: Uint8Array[] = [];
-    for (const v of vs) {
+    const arrays: { data: Uint8Array; negated: boolean }[] = [];
+    for (const { v, negated } of vs) {
       if (v.kind === 'const') {
         const t = typeof v.value === 'boolean' ? tri(v.value) : U;
         constant = constant < 0 ? t : op[constant * 3 + t]!;
-      } else arrays.push(this.asTri(table, v));
+      } else arrays.push({ data: this.asTri(table, v), negated });
     }
     if (constant === absorbing || arrays.length === 0) return { kind: 'const', value: constant === U ? null : constant === T };
     const n = rows(this.ds, table);
     const out = new Uint8Array(n);
     const first = arrays[0]!;
-    if (constant < 0 || constant !== U) out.set(first);
-    else for (let i = 0; i < n; i++) out[i] = op[U * 3 + first[i]!]!;
-    for (let k = 1; k < arrays.length; k++) {
-      const b = arrays[k]!;
-      for (let i = 0; i < n; i++) out[i] = op[out[i]! * 3 + b[i]!]!;
+    let k = 1;
+    if (constant === U || arrays.length === 1) {
+      // op(unknown-or-neutral constant, first operand), through one table.
+      const c = constant === U ? U : op === AND ? T : F;
+      const lut = truthTable(op, false, first.negated);
+      const a = first.data;
+      for (let i = 0; i < n; i++) out[i] = lut[c * 3 + a[i]!]!;
+    } else {
+      const second = arrays[k++]!;
+      const lut = truthTable(op, first.negated, second.negated);
+      const a = first.data, b = second.data;
+      for (let i = 0; i < n; i++) out[i] = lut[a[i]! * 3 + b[i]!]!;
+    }
+    for (; k < arrays.length; k++) {
+      const b = arrays[k]!.data;
+      const lut = truthTable(op, false, arrays[k]!.negated);
+      for (let i = 0; i < n; i++) out[i] = lut[out[i]! * 3 + b[i]!]!;
     }
     return { kind: 'tri', data: out };
   }
@@ -211,13 +253,23 @@ export class Evaluator {
     const via = SCHEMA[child].columns.find((c) => c.references === table)?.name;
     if (!via) throw new Error(`${child} does not link to ${table}`);
     const link = parentIndex(this.ds, child, table, via);
-    const v = this.bool(child, q.where);
     const n = rows(this.ds, table);
     // Bits per parent row: 1 a child is false, 2 a child is true, 4 a child is unknown.
     const seen = new Uint8Array(n);
-    for (let i = 0; i < link.length; i++) {
-      const p = link[i]!;
-      if (p >= 0) seen[p]! |= 1 << v[i]!;
+    const pair = this.pair(child, q.where);
+    if (pair) {
+      // A two-operand predicate is evaluated inside the pass, never materialized.
+      const { a, b, lut } = pair;
+      for (let i = 0; i < link.length; i++) {
+        const p = link[i]!;
+        if (p >= 0) seen[p]! |= 1 << lut[a[i]! * 3 + b[i]!]!;
+      }
+    } else {
+      const v = this.bool(child, q.where);
+      for (let i = 0; i < link.length; i++) {
+        const p = link[i]!;
+        if (p >= 0) seen[p]! |= 1 << v[i]!;
+      }
     }
     const lut = new Uint8Array(8);
     for (let s = 0; s < 8; s++)

@@ -8,6 +8,8 @@
  */
 import type { Dataset } from '../../dataset.js';
 import type { FramePlan, Plan } from '../../plan/plan.js';
+import type { Expr } from '../../model/expr.js';
+import { classifyMeasures } from '../../model/indicator.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Engine, FrameSums } from '../engine.js';
 import { encoded, T } from './encode.js';
@@ -55,8 +57,41 @@ interface Key {
   readonly names: readonly (string | null)[];
 }
 
+/**
+ * Three measures of a classified indicator (numerator, denominator, unknown), counted in one
+ * pass as a histogram of the nine (universe, outcome) states.
+ */
+export interface Classified {
+  readonly universe: Expr;
+  readonly outcome: Expr;
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly unknown: string;
+}
+
+/** The classified indicators of a frame whose measures are exactly those of `classifyMeasures`. */
+export function classifiedOf(plan: Plan, frameIndex: number): Classified[] {
+  const frame = plan.frames[frameIndex]!;
+  const byId = new Map(frame.measures.map((m) => [m.id, m]));
+  const out: Classified[] = [];
+  for (const pi of plan.indicators) {
+    const c = pi.definition.classify;
+    const refs = [pi.numerator, pi.denominator, pi.unknown];
+    if (!c || refs.some((r) => r === null || r.frame !== frameIndex)) continue;
+    const want = classifyMeasures(frame.table, c);
+    const same = (id: string, m: { where: Expr }) => {
+      const pm = byId.get(id);
+      return pm !== undefined && pm.sum === null && JSON.stringify(pm.where) === JSON.stringify(m.where);
+    };
+    const [n, d, u] = refs.map((r) => r!.measure) as [string, string, string];
+    if (same(n, want.numerator) && same(d, want.denominator) && want.unknown && same(u, want.unknown))
+      out.push({ universe: c.universe, outcome: c.outcome, numerator: n, denominator: d, unknown: u });
+  }
+  return out;
+}
+
 /** Execute one frame: cells of site (or unit) × period × breakdown, one pass per measure. */
-export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Evaluator(ds)): FrameSums {
+export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Evaluator(ds), classified: readonly Classified[] = []): FrameSums {
   const table = frame.table;
   const n = rows(ds, table);
   const group = groupIndex(ds, table, frame.group);
@@ -80,9 +115,12 @@ export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Eval
   // Cell of every row: group × keys, dense while the combinations are few.
   const groups = rows(ds, frame.group === 'unit' ? 'management_units' : 'sites');
   const width = keys.reduce((w, k) => w * k.names.length, 1);
-  if (groups * width > 1 << 22) return sparseFrame(ds, frame, ev, n, group, groupNames, keys);
-  const cell = new Int32Array(n);
-  for (let i = 0; i < n; i++) cell[i] = group[i]!;
+  if (groups * width > 1 << 22) return sparseFrame(ds, frame, ev, n, group, groupNames, keys, classified);
+  let cell = group;
+  if (keys.length) {
+    cell = new Int32Array(n);
+    cell.set(group);
+  }
   for (const k of keys) {
     const size = k.names.length;
     const codes = k.codes!;
@@ -95,17 +133,65 @@ export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Eval
     }
   }
   const cells = groups * width;
-  const count = new Float64Array(cells);
-  for (let i = 0; i < n; i++) {
-    const c = cell[i]!;
-    if (c >= 0) count[c]!++;
+  const { sums, rowsPerCell } = measureSums(ds, frame, ev, classified, cell, cells);
+  let count = rowsPerCell;
+  if (!count) {
+    count = new Int32Array(cells);
+    for (let i = 0; i < n; i++) {
+      const c = cell[i]!;
+      if (c >= 0) count[c]!++;
+    }
   }
-  const sums = frame.measures.map((m) => accumulate(ds, table, ev, m.where, m.sum, cell, cells));
 
   // Cells that hold at least one row, decoded back into group, period and breakdown.
   const used: number[] = [];
   for (let c = 0; c < cells; c++) if (count[c]! > 0) used.push(c);
   return decodeCells(frame, keys, used, width, groupNames, (m, c) => sums[m]![c]!);
+}
+
+/** Sums of every measure of a frame per cell: classified indicators by histogram, the rest one by one. */
+function measureSums(
+  ds: Dataset,
+  frame: FramePlan,
+  ev: Evaluator,
+  classified: readonly Classified[],
+  cell: Int32Array,
+  cells: number,
+): { sums: Float64Array[]; rowsPerCell: Int32Array | undefined } {
+  const done = new Map<string, Float64Array>();
+  let rowsPerCell: Int32Array | undefined;
+  for (const c of classified) {
+    if (done.has(c.numerator) && done.has(c.denominator) && done.has(c.unknown)) continue;
+    const u = ev.bool(frame.table, c.universe);
+    const o = ev.bool(frame.table, c.outcome);
+    const h = new Int32Array(cells * 9);
+    for (let i = 0; i < cell.length; i++) {
+      const k = cell[i]!;
+      if (k >= 0) h[k * 9 + u[i]! * 3 + o[i]!]!++;
+    }
+    if (!rowsPerCell) {
+      // Every row falls in one of the nine states: the histogram also counts the rows per cell.
+      rowsPerCell = new Int32Array(cells);
+      for (let k = 0; k < cells; k++) {
+        let t = 0;
+        for (let j = 0; j < 9; j++) t += h[k * 9 + j]!;
+        rowsPerCell[k] = t;
+      }
+    }
+    // States u*3+o with 0 false, 1 true, 2 unknown: numerator (T,T); denominator (T,F)+(T,T);
+    // unknown: u unknown, or u true and o unknown.
+    const num = new Float64Array(cells), den = new Float64Array(cells), unk = new Float64Array(cells);
+    for (let k = 0; k < cells; k++) {
+      const b = k * 9;
+      num[k] = h[b + 4]!;
+      den[k] = h[b + 3]! + h[b + 4]!;
+      unk[k] = h[b + 5]! + h[b + 6]! + h[b + 7]! + h[b + 8]!;
+    }
+    done.set(c.numerator, num);
+    done.set(c.denominator, den);
+    done.set(c.unknown, unk);
+  }
+  return { sums: frame.measures.map((m) => done.get(m.id) ?? accumulate(ds, frame.table, ev, m.where, m.sum, cell, cells)), rowsPerCell };
 }
 
 /** Sum of a measure per cell: count of rows where `where` holds, or sum of a column. */
@@ -187,6 +273,7 @@ function sparseFrame(
   group: Int32Array,
   groupNames: readonly string[],
   keys: readonly Key[],
+  classified: readonly Classified[],
 ): FrameSums {
   const cell = new Int32Array(n);
   const seen = new Map<string, number>();
@@ -207,7 +294,7 @@ function sparseFrame(
     cell[i] = c;
   }
   const cells = first.length;
-  const sums = frame.measures.map((m) => accumulate(ds, frame.table, ev, m.where, m.sum, cell, cells));
+  const { sums } = measureSums(ds, frame, ev, classified, cell, cells);
   const periodic = keys.length > frame.breakdown.length;
   const name = (k: Key, i: number): string | null => {
     const c = k.codes![i]!;
@@ -232,7 +319,7 @@ export const kernelEngine: Engine = {
   name: 'kernel',
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     const ev = new Evaluator(dataset);
-    return plan.frames.map((f) => runFrame(dataset, f, ev));
+    return plan.frames.map((f, i) => runFrame(dataset, f, ev, classifiedOf(plan, i)));
   },
 };
 
