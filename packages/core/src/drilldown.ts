@@ -2,10 +2,10 @@
 import type { Table } from 'apache-arrow';
 import { assertUsable } from './compute.js';
 import type { Dataset } from './dataset.js';
-import type { DrillDownOptions } from './engines/arquero/drilldown.js';
+import type { DrillDownOptions } from './result/drilldown.js';
 import type { IndicatorDefinition } from './model/indicator.js';
 
-export type { DrillDownOptions } from './engines/arquero/drilldown.js';
+export type { DrillDownOptions } from './result/drilldown.js';
 
 /**
  * The households that fail (or are unknown on) a household indicator, with site,
@@ -14,6 +14,6 @@ export type { DrillDownOptions } from './engines/arquero/drilldown.js';
  */
 export async function failingHouseholds(dataset: Dataset, def: IndicatorDefinition, options: DrillDownOptions = {}): Promise<Table> {
   assertUsable(dataset);
-  const m = await import('./engines/arquero/drilldown.js');
+  const m = options.engine === 'arquero' ? await import('./engines/arquero/drilldown.js') : await import('./engines/kernel/drilldown.js');
   return m.failingHouseholdsTable(dataset, def, options);
 }

@@ -247,6 +247,21 @@ export class Evaluator {
     return { kind: 'tri', data: out };
   }
 
+  /** Counts of the children of each row of `table` where the quantifier's predicate is true, false, unknown. */
+  counts(table: TableName, q: QuantifierExpr): { t: Int32Array; f: Int32Array; u: Int32Array } {
+    const via = SCHEMA[q.table].columns.find((c) => c.references === table)?.name;
+    if (!via) throw new Error(`${q.table} does not link to ${table}`);
+    const link = parentIndex(this.ds, q.table, table, via);
+    const v = this.bool(q.table, q.where);
+    const n = rows(this.ds, table);
+    const out = [new Int32Array(n), new Int32Array(n), new Int32Array(n)] as const;
+    for (let i = 0; i < link.length; i++) {
+      const p = link[i]!;
+      if (p >= 0) out[v[i]!]![p]!++;
+    }
+    return { f: out[F], t: out[T], u: out[U] };
+  }
+
   /** any/all over the rows of `child` that link to each row of `table`. */
   private quantify(table: TableName, q: QuantifierExpr, isAny: boolean): Vec {
     const child = q.table;
