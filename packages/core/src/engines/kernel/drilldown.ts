@@ -36,7 +36,7 @@ export function failingHouseholdsTable(dataset: Dataset, def: IndicatorDefinitio
   const prefNames = names('prefecture');
   const siteRow = groupIndex(dataset, 'households', 'site');
   const siteIds = encoded(dataset, 'sites', 'site_id');
-  const ids = encoded(dataset, 'households', 'household_id');
+  const ids = dataset.tables.households!.getChild('household_id')!;
   const period = hasColumn(dataset, 'households', 'period') ? encoded(dataset, 'households', 'period') : undefined;
   const want = options.status ?? 'both';
 
@@ -65,7 +65,7 @@ export function failingHouseholdsTable(dataset: Dataset, def: IndicatorDefinitio
     const county = h.areaOf('county', site) ?? null;
     if (options.county !== undefined && county !== options.county) continue;
     if (options.prefecture !== undefined && h.areaOf('prefecture', site) !== options.prefecture) continue;
-    entries.push({ row: i, site, county, id: String(valueOf(ids, i)), period: p, status });
+    entries.push({ row: i, site, county, id: String(ids.get(i)), period: p, status });
   }
   const key = (e: Entry) => `${h.areaOf('county', e.site)}\u0000${e.site}\u0000${e.id}\u0000${e.period ?? ''}`;
   const keyed = entries.map((e) => ({ e, k: key(e) }));

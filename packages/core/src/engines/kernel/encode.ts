@@ -35,6 +35,18 @@ export type Encoded = TriColumn | NumColumn | CodeColumn;
 
 const caches = new WeakMap<Dataset, Map<string, Encoded>>();
 
+/** Bytes held by the cached encodings of a dataset (typed arrays, and about 2 bytes per character plus 16 per dictionary entry). */
+export function encodingBytes(ds: Dataset): number {
+  let bytes = 0;
+  for (const e of caches.get(ds)?.values() ?? []) {
+    if (e.kind === 'code') {
+      bytes += e.codes.byteLength;
+      for (const s of e.dict) bytes += 16 + 2 * s.length;
+    } else bytes += e.data.byteLength;
+  }
+  return bytes;
+}
+
 /** The encoding of `table.column`, built on first use and cached with the dataset. */
 export function encoded(ds: Dataset, table: TableName, column: string): Encoded {
   let cache = caches.get(ds);

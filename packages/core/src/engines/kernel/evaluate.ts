@@ -29,12 +29,17 @@ const NOT = Uint8Array.of(T, F, U);
 const AND = Uint8Array.of(F, F, F, F, T, U, F, U, U);
 const OR = Uint8Array.of(F, T, U, T, T, T, U, T, U);
 
-/** The table of op(a′, b′) indexed a * 3 + b, where a′ is `not a` when `na` (likewise b). */
-function truthTable(op: Uint8Array, na: boolean, nb: boolean): Uint8Array {
-  const out = new Uint8Array(9);
-  for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) out[a * 3 + b] = op[(na ? NOT[a]! : a) * 3 + (nb ? NOT[b]! : b)]!;
-  return out;
-}
+/** An and/or operand: a constant, or values read as lut[data[i] + off]. */
+type Operand = { constant: Scalar } | { data: Uint8Array | Int32Array; lut: Uint8Array; off: number };
+const IDENTITY = Uint8Array.of(F, T, U);
+
+/** A predicate read as lut[a * 3 + b]. */
+type Src = { a: Uint8Array; b: Uint8Array; lut: Uint8Array };
+/** Reads one array: a and b are the same bytes. */
+const DIAGONAL = Uint8Array.of(F, 0, 0, 0, T, 0, 0, 0, U);
+/** From the bits seen among children (1 false, 2 true, 4 unknown) to any / all. */
+const ANY_OF = Uint8Array.from({ length: 8 }, (_, s) => (s & 2 ? T : s & 4 ? U : F));
+const ALL_OF = Uint8Array.from({ length: 8 }, (_, s) => (s & 1 ? F : s & 4 ? U : T));
 
 const tri = (v: Value): number => (v === null ? U : v === true ? T : F);
 
@@ -189,15 +194,44 @@ export class Evaluator {
   }
 
   /**
-   * An operand of and/or: its three-valued bytes, and whether it is negated (`not x` is read
-   * through a negated truth table instead of being materialized).
+   * An operand of and/or, read as lut[data[i] + off] without being materialized when it can:
+   * `not x` through a negated table, a comparison or `in` of a text or boolean column with
+   * constants through a table over the column's dictionary. Constants stay constants.
    */
-  private operand(table: TableName, x: Expr): { v: Vec; negated: boolean } {
+  private operand(table: TableName, x: Expr): Operand {
+    const known = this.memo.get(`${table}|${JSON.stringify(x)}`);
+    if (known) return known.kind === 'const' ? { constant: known.value } : { data: this.asTri(table, known), lut: IDENTITY, off: 0 };
     if (x.kind === 'not') {
-      const inner = this.eval(table, x.arg);
-      if (inner.kind !== 'const') return { v: { kind: 'tri', data: this.asTri(table, inner) }, negated: true };
+      const inner = this.operand(table, x.arg);
+      if ('constant' in inner) return { constant: typeof inner.constant === 'boolean' ? !inner.constant : null };
+      return { data: inner.data, lut: Uint8Array.from(inner.lut, (v) => NOT[v]!), off: inner.off };
     }
-    return { v: this.eval(table, x), negated: false };
+    const leaf = (e: Expr): Vec | undefined =>
+      e.kind === 'column' && (e.table ?? table) === table ? encoded(this.ds, table, e.name) : undefined;
+    let f: ((v: Value) => number) | undefined;
+    let v: Vec | undefined;
+    if (x.kind === 'compare') {
+      const test = COMPARE[x.op]!;
+      if (x.right.kind === 'literal' && (v = leaf(x.left))) {
+        const y = x.right.value;
+        f = (a) => (a === null || y === null ? U : test(a, y) ? T : F);
+      } else if (x.left.kind === 'literal' && (v = leaf(x.right))) {
+        const a = x.left.value;
+        f = (y) => (a === null || y === null ? U : test(a, y) ? T : F);
+      }
+    } else if (x.kind === 'in' && (v = leaf(x.arg))) {
+      const set = new Set<unknown>(x.values);
+      f = (a) => (a === null ? U : set.has(a) ? T : F);
+    }
+    if (f && v && v.kind === 'code') {
+      const lut = new Uint8Array(v.dict.length + 1);
+      lut[0] = f(null);
+      for (let c = 0; c < v.dict.length; c++) lut[c + 1] = f(v.dict[c]!);
+      return { data: v.codes, lut, off: 1 };
+    }
+    if (f && v && v.kind === 'tri') return { data: v.data, lut: Uint8Array.of(f(false), f(true), f(null)), off: 0 };
+    const e = this.eval(table, x);
+    return e.kind === 'const' ? { constant: e.value } : { data: this.asTri(table, e), lut: IDENTITY, off: 0 };
   }
 
   /**
@@ -206,21 +240,25 @@ export class Evaluator {
    */
   pair(table: TableName, e: Expr): { a: Uint8Array; b: Uint8Array; lut: Uint8Array } | undefined {
     if ((e.kind !== 'and' && e.kind !== 'or') || e.args.length !== 2 || this.memo.has(`${table}|${JSON.stringify(e)}`)) return undefined;
-    const [x, y] = e.args.map((a) => this.operand(table, a)) as [{ v: Vec; negated: boolean }, { v: Vec; negated: boolean }];
-    if (x.v.kind !== 'tri' || y.v.kind !== 'tri') return undefined;
-    return { a: x.v.data, b: y.v.data, lut: truthTable(e.kind === 'and' ? AND : OR, x.negated, y.negated) };
+    const [x, y] = e.args.map((a) => this.operand(table, a)) as [Operand, Operand];
+    if ('constant' in x || 'constant' in y || x.off !== 0 || y.off !== 0 || x.lut.length !== 3 || y.lut.length !== 3) return undefined;
+    if (!(x.data instanceof Uint8Array) || !(y.data instanceof Uint8Array)) return undefined;
+    const op = e.kind === 'and' ? AND : OR;
+    const lut = new Uint8Array(9);
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) lut[a * 3 + b] = op[x.lut[a]! * 3 + y.lut[b]!]!;
+    return { a: x.data, b: y.data, lut };
   }
 
   private fold(table: TableName, args: readonly Expr[], op: Uint8Array, absorbing: number): Vec {
     const vs = args.map((x) => this.operand(table, x));
     // Constants first: an absorbing constant decides; the others are neutral or unknown.
     let constant = -1;
-    const arrays: { data: Uint8Array; negated: boolean }[] = [];
-    for (const { v, negated } of vs) {
-      if (v.kind === 'const') {
-        const t = typeof v.value === 'boolean' ? tri(v.value) : U;
+    const arrays: { data: Uint8Array | Int32Array; lut: Uint8Array; off: number }[] = [];
+    for (const v of vs) {
+      if ('constant' in v) {
+        const t = typeof v.constant === 'boolean' ? tri(v.constant) : U;
         constant = constant < 0 ? t : op[constant * 3 + t]!;
-      } else arrays.push({ data: this.asTri(table, v), negated });
+      } else arrays.push(v);
     }
     if (constant === absorbing || arrays.length === 0) return { kind: 'const', value: constant === U ? null : constant === T };
     const n = rows(this.ds, table);
@@ -228,23 +266,85 @@ export class Evaluator {
     const first = arrays[0]!;
     let k = 1;
     if (constant === U || arrays.length === 1) {
-      // op(unknown-or-neutral constant, first operand), through one table.
+      // op(unknown-or-neutral constant, first operand).
       const c = constant === U ? U : op === AND ? T : F;
-      const lut = truthTable(op, false, first.negated);
-      const a = first.data;
-      for (let i = 0; i < n; i++) out[i] = lut[c * 3 + a[i]!]!;
+      const a = first.data, la = first.lut, oa = first.off;
+      for (let i = 0; i < n; i++) out[i] = op[c * 3 + la[a[i]! + oa]!]!;
     } else {
       const second = arrays[k++]!;
-      const lut = truthTable(op, first.negated, second.negated);
-      const a = first.data, b = second.data;
-      for (let i = 0; i < n; i++) out[i] = lut[a[i]! * 3 + b[i]!]!;
+      const a = first.data, la = first.lut, oa = first.off;
+      const b = second.data, lb = second.lut, ob = second.off;
+      for (let i = 0; i < n; i++) out[i] = op[la[a[i]! + oa]! * 3 + lb[b[i]! + ob]!]!;
     }
     for (; k < arrays.length; k++) {
-      const b = arrays[k]!.data;
-      const lut = truthTable(op, false, arrays[k]!.negated);
-      for (let i = 0; i < n; i++) out[i] = lut[out[i]! * 3 + b[i]!]!;
+      const { data: b, lut: lb, off: ob } = arrays[k]!;
+      for (let i = 0; i < n; i++) out[i] = op[out[i]! * 3 + lb[b[i]! + ob]!]!;
     }
     return { kind: 'tri', data: out };
+  }
+
+  /**
+   * Evaluate several quantifiers of rows of `table` at once: one pass over each child table
+   * for up to three quantifiers, their predicates read through truth tables. Results are
+   * kept for the expressions that use them.
+   */
+  quantifiers(table: TableName, nodes: readonly QuantifierExpr[]): void {
+    const todo = nodes.filter((q) => !this.memo.has(`${table}|${JSON.stringify(q)}`));
+    const byChild = new Map<TableName, QuantifierExpr[]>();
+    for (const q of todo) byChild.set(q.table, [...(byChild.get(q.table) ?? []), q]);
+    const n = rows(this.ds, table);
+    for (const [child, qs] of byChild) {
+      const via = SCHEMA[child].columns.find((c) => c.references === table)?.name;
+      if (!via) throw new Error(`${child} does not link to ${table}`);
+      const link = parentIndex(this.ds, child, table, via);
+      for (let j = 0; j < qs.length; j += 3) {
+        const part = qs.slice(j, j + 3);
+        const src = part.map((q) => {
+          const p = this.pair(child, q.where);
+          if (p) return p;
+          const v = this.bool(child, q.where);
+          return { a: v, b: v, lut: DIAGONAL };
+        });
+        const seen = part.map(() => new Uint8Array(n));
+        const m = link.length;
+        if (part.length === 3) {
+          const [x, y, z] = src as [Src, Src, Src];
+          const [sx, sy, sz] = seen as [Uint8Array, Uint8Array, Uint8Array];
+          const xa = x.a, xb = x.b, xl = x.lut, ya = y.a, yb = y.b, yl = y.lut, za = z.a, zb = z.b, zl = z.lut;
+          for (let i = 0; i < m; i++) {
+            const p = link[i]!;
+            if (p < 0) continue;
+            sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
+            sy[p]! |= 1 << yl[ya[i]! * 3 + yb[i]!]!;
+            sz[p]! |= 1 << zl[za[i]! * 3 + zb[i]!]!;
+          }
+        } else if (part.length === 2) {
+          const [x, y] = src as [Src, Src];
+          const [sx, sy] = seen as [Uint8Array, Uint8Array];
+          const xa = x.a, xb = x.b, xl = x.lut, ya = y.a, yb = y.b, yl = y.lut;
+          for (let i = 0; i < m; i++) {
+            const p = link[i]!;
+            if (p < 0) continue;
+            sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
+            sy[p]! |= 1 << yl[ya[i]! * 3 + yb[i]!]!;
+          }
+        } else {
+          const [x] = src as [Src];
+          const [sx] = seen as [Uint8Array];
+          const xa = x.a, xb = x.b, xl = x.lut;
+          for (let i = 0; i < m; i++) {
+            const p = link[i]!;
+            if (p >= 0) sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
+          }
+        }
+        part.forEach((q, k) => {
+          const out = seen[k]!;
+          const lut = q.kind === 'any' ? ANY_OF : ALL_OF;
+          for (let i = 0; i < n; i++) out[i] = lut[out[i]!]!;
+          this.memo.set(`${table}|${JSON.stringify(q)}`, { kind: 'tri', data: out });
+        });
+      }
+    }
   }
 
   /** Counts of the children of each row of `table` where the quantifier's predicate is true, false, unknown. */

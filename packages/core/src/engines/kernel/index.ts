@@ -12,9 +12,9 @@ import type { Expr } from '../../model/expr.js';
 import { classifyMeasures } from '../../model/indicator.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Engine, FrameSums } from '../engine.js';
-import { encoded, T } from './encode.js';
+import { encoded, encodingBytes, T } from './encode.js';
 import { Evaluator, gatherEncoded, type Vec } from './evaluate.js';
-import { ancestorIndex, groupIndex, rows } from './links.js';
+import { ancestorIndex, groupIndex, linkBytes, rows } from './links.js';
 import { hasColumn } from '../../dataset.js';
 
 /** Text of a group-by value, as the other engines write it. */
@@ -160,15 +160,20 @@ function measureSums(
 ): { sums: Float64Array[]; rowsPerCell: Int32Array | undefined } {
   const done = new Map<string, Float64Array>();
   let rowsPerCell: Int32Array | undefined;
+  // Quantifiers over child tables first, several per pass over the children.
+  ev.quantifiers(frame.table, frame.quantifiers.map((q) => q.node));
+  const todo: Classified[] = [];
+  const seenIds = new Set<string>();
   for (const c of classified) {
-    if (done.has(c.numerator) && done.has(c.denominator) && done.has(c.unknown)) continue;
-    const u = ev.bool(frame.table, c.universe);
-    const o = ev.bool(frame.table, c.outcome);
-    const h = new Int32Array(cells * 9);
-    for (let i = 0; i < cell.length; i++) {
-      const k = cell[i]!;
-      if (k >= 0) h[k * 9 + u[i]! * 3 + o[i]!]!++;
-    }
+    const key = `${c.numerator} ${c.denominator} ${c.unknown}`;
+    if (!seenIds.has(key)) todo.push(c);
+    seenIds.add(key);
+  }
+  const pairs = todo.map((c) => ({ u: ev.bool(frame.table, c.universe), o: ev.bool(frame.table, c.outcome) }));
+  const hists = histograms(cell, pairs, cells);
+  for (let j = 0; j < todo.length; j++) {
+    const c = todo[j]!;
+    const h = hists[j]!;
     if (!rowsPerCell) {
       // Every row falls in one of the nine states: the histogram also counts the rows per cell.
       rowsPerCell = new Int32Array(cells);
@@ -192,6 +197,48 @@ function measureSums(
     done.set(c.unknown, unk);
   }
   return { sums: frame.measures.map((m) => done.get(m.id) ?? accumulate(ds, frame.table, ev, m.where, m.sum, cell, cells)), rowsPerCell };
+}
+
+/** Histograms of the nine (u, o) states per cell, for up to three pairs per pass over the rows. */
+function histograms(cell: Int32Array, pairs: readonly { u: Uint8Array; o: Uint8Array }[], cells: number): Int32Array[] {
+  const hs = pairs.map(() => new Int32Array(cells * 9));
+  const n = cell.length;
+  for (let j = 0; j < pairs.length; j += 3) {
+    const part = pairs.slice(j, j + 3);
+    if (part.length === 3) {
+      const [x, y, z] = part as [(typeof pairs)[number], (typeof pairs)[number], (typeof pairs)[number]];
+      const hx = hs[j]!, hy = hs[j + 1]!, hz = hs[j + 2]!;
+      const xu = x.u, xo = x.o, yu = y.u, yo = y.o, zu = z.u, zo = z.o;
+      for (let i = 0; i < n; i++) {
+        const k = cell[i]!;
+        if (k < 0) continue;
+        const b = k * 9;
+        hx[b + xu[i]! * 3 + xo[i]!]!++;
+        hy[b + yu[i]! * 3 + yo[i]!]!++;
+        hz[b + zu[i]! * 3 + zo[i]!]!++;
+      }
+    } else if (part.length === 2) {
+      const [x, y] = part as [(typeof pairs)[number], (typeof pairs)[number]];
+      const hx = hs[j]!, hy = hs[j + 1]!;
+      const xu = x.u, xo = x.o, yu = y.u, yo = y.o;
+      for (let i = 0; i < n; i++) {
+        const k = cell[i]!;
+        if (k < 0) continue;
+        const b = k * 9;
+        hx[b + xu[i]! * 3 + xo[i]!]!++;
+        hy[b + yu[i]! * 3 + yo[i]!]!++;
+      }
+    } else {
+      const x = part[0]!;
+      const hx = hs[j]!;
+      const xu = x.u, xo = x.o;
+      for (let i = 0; i < n; i++) {
+        const k = cell[i]!;
+        if (k >= 0) hx[k * 9 + xu[i]! * 3 + xo[i]!]!++;
+      }
+    }
+  }
+  return hs;
 }
 
 /** Sum of a measure per cell: count of rows where `where` holds, or sum of a column. */
@@ -310,9 +357,22 @@ function sparseFrame(
   };
 }
 
-/** Three-valued bytes of boolean expressions over every row of a table (for row lists). */
 export { Evaluator } from './evaluate.js';
 export { encoded } from './encode.js';
+export { failingHouseholdsTable } from './drilldown.js';
+
+/**
+ * Memory the kernel keeps with a dataset: encoded columns and row links, in bytes, and the
+ * Arrow buffers of the dataset's tables for comparison.
+ */
+export function kernelMemory(ds: Dataset): { encodings: number; links: number; arrow: number } {
+  let arrow = 0;
+  for (const t of Object.values(ds.tables))
+    for (const batch of t?.batches ?? [])
+      for (const child of batch.data.children)
+        for (const b of [child.values, child.valueOffsets, child.nullBitmap] as (ArrayBufferView | undefined)[]) arrow += b?.byteLength ?? 0;
+  return { encodings: encodingBytes(ds), links: linkBytes(ds), arrow };
+}
 
 /** The kernel engine. */
 export const kernelEngine: Engine = {

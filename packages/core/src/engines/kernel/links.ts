@@ -5,7 +5,7 @@
  */
 import { hasColumn, type Dataset } from '../../dataset.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
-import { encoded, type CodeColumn, type Encoded } from './encode.js';
+import { encoded, encodeVector, type CodeColumn, type Encoded } from './encode.js';
 
 const caches = new WeakMap<Dataset, Map<string, Int32Array>>();
 
@@ -15,6 +15,13 @@ function cached(ds: Dataset, key: string, build: () => Int32Array): Int32Array {
   let v = cache.get(key);
   if (!v) cache.set(key, (v = build()));
   return v;
+}
+
+/** Bytes held by the cached row links of a dataset. */
+export function linkBytes(ds: Dataset): number {
+  let bytes = 0;
+  for (const v of caches.get(ds)?.values() ?? []) bytes += v.byteLength;
+  return bytes;
 }
 
 /** Number of rows of a table (0 when absent). */
@@ -43,6 +50,17 @@ function codesOf(e: Encoded): CodeColumn {
   return { kind: 'code', codes, dict };
 }
 
+/**
+ * Id columns are encoded for linking only and not kept (their dictionaries hold one string per
+ * household or person); the small ones of sites stay cached.
+ */
+function keyColumn(ds: Dataset, table: TableName, column: string): Encoded {
+  if (table === 'sites') return encoded(ds, table, column);
+  const vec = ds.tables[table]?.getChild(column);
+  if (!vec) throw new Error(`${table}.${column} is not in the dataset`);
+  return encodeVector(vec);
+}
+
 /** Translation of the codes of `from` into codes of `to` (−1 where `to` lacks the value). */
 export function translate(from: readonly string[], to: readonly string[]): Int32Array {
   const index = new Map<string, number>();
@@ -55,8 +73,8 @@ export function translate(from: readonly string[], to: readonly string[]): Int32
 /** For each row of `child`, the row of `parent` it links to through `via` (−1 for none). */
 export function parentIndex(ds: Dataset, child: TableName, parent: TableName, via: string): Int32Array {
   return cached(ds, `${child}>${parent}:${via}`, () => {
-    const pk = codesOf(encoded(ds, parent, SCHEMA[parent].key));
-    const ck = codesOf(encoded(ds, child, via));
+    const pk = codesOf(keyColumn(ds, parent, SCHEMA[parent].key));
+    const ck = codesOf(keyColumn(ds, child, via));
     const xlate = translate(ck.dict, pk.dict);
     const n = ck.codes.length;
     const out = new Int32Array(n);
