@@ -22,12 +22,6 @@ const time = async (f) => {
   const value = await f();
   return { ms: performance.now() - t0, value };
 };
-const measure = async (f, n = runs) => {
-  const ms = [];
-  let value;
-  for (let i = 0; i < n; i++) ({ ms: ms[i], value } = await time(f));
-  return { ms: median(ms), value };
-};
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const LEVELS = ['province', 'prefecture', 'county', 'site'];
@@ -43,7 +37,8 @@ for (const dir of dirs) {
     console.error(`skipping ${dir}: not there`);
     continue;
   }
-  const ds = await loadDataset(dir);
+  const { ms: loadMs, value: ds } = await time(() => loadDataset(dir));
+  console.error(`${dir}: loaded and validated in ${fmt(loadMs)}`);
   const persons = ds.tables.persons.numRows;
   // The engine's first run decodes columns and resolves links once per dataset: warm it up.
   await compute(ds, catalog, { by: 'county' });
@@ -52,16 +47,27 @@ for (const dir of dirs) {
     ['site × period × site type', ['sites.site_type'], catalog],
     ['site × period × sex (person indicators)', ['sex'], catalog.filter((d) => [d.numerator, d.denominator, d.unknown].every((m) => !m || m.table === 'persons'))],
   ]) {
-    const built = await measure(() => buildCube(ds, defs, { breakdown }));
-    const cube = built.value;
-    const parquet = await measure(() => writeCube(cube, 'parquet'));
+    // Runs interleaved, so that every measure sees the same load on the machine.
+    const ms = { build: [], write: [], read: [], fromCube: [], direct: [] };
+    let cube, parquet, back, fromCube, direct;
+    for (let i = 0; i < runs; i++) {
+      let t;
+      ({ ms: t, value: cube } = await time(() => buildCube(ds, defs, { breakdown })));
+      ms.build.push(t);
+      ({ ms: t, value: parquet } = await time(() => writeCube(cube, 'parquet')));
+      ms.write.push(t);
+      ({ ms: t, value: back } = await time(() => readCube(parquet)));
+      ms.read.push(t);
+      ({ ms: t, value: fromCube } = await time(() => computeFromCube(back, defs, { by: LEVELS, breakdown })));
+      ms.fromCube.push(t);
+      ({ ms: t, value: direct } = await time(() => compute(ds, defs, { by: LEVELS, breakdown })));
+      ms.direct.push(t);
+    }
+    if (toCSV(fromCube) !== toCSV(direct)) throw new Error(`${dir} ${label}: the cube's results differ from compute's`);
     const arrow = writeCube(cube, 'arrow');
-    const back = await measure(() => readCube(parquet.value));
-    const fromCube = await measure(() => computeFromCube(back.value, defs, { by: LEVELS, breakdown }));
-    const direct = await measure(() => compute(ds, defs, { by: LEVELS, breakdown }));
-    if (toCSV(fromCube.value) !== toCSV(direct.value)) throw new Error(`${dir} ${label}: the cube's results differ from compute's`);
+    const m = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
     lines.push(
-      `| ${dir} | ${persons.toLocaleString('en')} | ${label}, ${defs.length} indicators | ${cube.table.numRows.toLocaleString('en')} | ${kib(parquet.value.length)} | ${kib(arrow.length)} | ${fmt(built.ms)} | ${fmt(parquet.ms)} | ${fmt(back.ms)} | ${fmt(fromCube.ms)} | ${fmt(direct.ms)} | ${(direct.ms / fromCube.ms).toFixed(0)}× |`,
+      `| ${dir} | ${persons.toLocaleString('en')} | ${label}, ${defs.length} indicators | ${cube.table.numRows.toLocaleString('en')} | ${kib(parquet.length)} | ${kib(arrow.length)} | ${fmt(m.build)} | ${fmt(m.write)} | ${fmt(m.read)} | ${fmt(m.fromCube)} | ${fmt(m.direct)} | ${(m.direct / m.fromCube).toFixed(1)}× |`,
     );
     console.error(`${dir} ${label} done`);
   }

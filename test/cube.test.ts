@@ -243,5 +243,12 @@ describe('refusals', () => {
     const rows = toObjects(cube.table);
     const stray = { ...cube, meta: { ...cube.meta, areas: { ...cube.meta.areas, sites: { ...cube.meta.areas.sites, site_id: cube.meta.areas.sites.site_id.map((s) => (s === rows[0]!.site_id ? 'S99' : s)) } } } };
     await expect(readCube(writeCube(stray))).rejects.toThrow(/cube row 1, column site_id: "S1" is not a site listed in the cube/);
+    const [first, ...others] = cube.meta.indicators;
+    const edited = { ...first!, definition: { ...first!.definition, numerator: { ...first!.definition.numerator, where: col('employed') } } };
+    await expect(readCube(writeCube({ ...cube, meta: { ...cube.meta, indicators: [edited, ...others] } }))).rejects.toThrow(
+      /four_musts\.training: its definition does not match its measuresHash/,
+    );
+    const noFactor = { ...first!, definition: { ...first!.definition, factor: 'x' as unknown as number } };
+    await expect(readCube(writeCube({ ...cube, meta: { ...cube.meta, indicators: [noFactor, ...others] } }))).rejects.toThrow(/lacks a valid kind, factor or target/);
   });
 });

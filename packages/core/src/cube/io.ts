@@ -10,7 +10,8 @@ import { decodeVector } from '../io/decode-columns.js';
 import { readParquet } from '../io/parquet.js';
 import { ERROR_TEXT } from '../messages/index.js';
 import { cubeTable } from './build.js';
-import { CUBE_META_KEY, CUBE_PARTS, CUBE_VERSION, cubeColumns, groupColumn, type Cube, type CubeMeta } from './meta.js';
+import type { IndicatorDefinition } from '../model/indicator.js';
+import { CUBE_META_KEY, CUBE_PARTS, CUBE_VERSION, cubeColumns, groupColumn, measuresHash, type Cube, type CubeMeta } from './meta.js';
 
 /** File formats of a cube. */
 export type CubeFormat = 'parquet' | 'arrow';
@@ -70,6 +71,15 @@ export function parseCubeMeta(text: string | undefined): CubeMeta {
     const d = x['definition'];
     if (!isObject(d) || d['id'] !== x['id'] || !isObject(d['numerator']) || !isObject(d['denominator']))
       throw bad(`indicator ${x['id']}: its definition is missing`);
+    const target = d['target'];
+    if (
+      !['rate', 'ratio', 'count'].includes(d['kind'] as string) ||
+      typeof d['factor'] !== 'number' ||
+      !Number.isFinite(d['factor']) ||
+      !(target === null || (isObject(target) && typeof target['value'] === 'number' && ['at_least', 'at_most'].includes(target['direction'] as string)))
+    )
+      throw bad(`indicator ${x['id']}: its definition lacks a valid kind, factor or target`);
+    if (measuresHash(d as unknown as IndicatorDefinition) !== x['measuresHash']) throw bad(`indicator ${x['id']}: its definition does not match its measuresHash`);
   }
   const areas = m['areas'];
   const sites = isObject(areas) ? areas['sites'] : undefined;
