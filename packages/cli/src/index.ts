@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { compute, computeOptions } from './commands/compute.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
-import { generateOptions, reportOptions } from './commands/options.js';
+import { cubeOptions, generateOptions, reportOptions } from './commands/options.js';
 import { validate, validateOptions } from './commands/validate.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
@@ -22,7 +22,15 @@ const COMMANDS: Record<string, Command> = {
     usage:
       'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
       '              [--engine kernel|arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
-      '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
+      '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]\n' +
+      'houfu compute --cube FILE.parquet --by LEVEL [--indicators …] [--breakdown COL,…] [--format …] [--out FILE]',
+  },
+  cube: {
+    options: cubeOptions,
+    run: async (v, io) => (await import('./commands/cube.js')).cube(v, io),
+    usage:
+      'houfu cube --data DIR --by site|unit[,period][,COL…] --out FILE.parquet|FILE.arrow\n' +
+      '           [--indicators ID[,ID|FAMILY…]] [--engine kernel|arquero] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
   report: {

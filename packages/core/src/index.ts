@@ -53,3 +53,4 @@ export { toObjects, toCSV, csvChunks, toJSON, toArrowIPC, toParquet, formatTable
 export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 export type { TextEncoding } from './io/decode.js';
+export * from './cube/index.js';

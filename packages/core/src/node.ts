@@ -6,8 +6,11 @@
 import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
+import { cubeFormatOf, readCube, writeCube } from './cube/io.js';
+import type { Cube } from './cube/meta.js';
 import type { ColumnMapping, Dataset } from './dataset.js';
 import { HoufuError } from './errors.js';
+import { ERROR_TEXT } from './messages/index.js';
 import { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 import { csvChunks, toArrowIPC, toCSV, toParquet } from './result/format.js';
 import type { TableName } from './schema/tables.js';
@@ -72,4 +75,32 @@ export async function writeCSV(path: string, table: Table): Promise<void> {
 /** Write a dataset's tables into a folder. */
 export async function writeDataset(dir: string, dataset: Dataset, format: TableFormat = 'csv'): Promise<string[]> {
   return writeTables(dir, dataset.tables, format);
+}
+
+/**
+ * Read a cube file (`.parquet` or `.arrow`), checking its metadata and every cell.
+ * @example const cube = await loadCube('cube.parquet');
+ */
+export async function loadCube(path: string): Promise<Cube> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new HoufuError('io', { zh: `无法读取汇总立方体文件 ${path}`, en: `cannot read the cube file ${path}: ${(e as Error).message}` });
+  }
+  try {
+    return await readCube(bytes);
+  } catch (e) {
+    if (e instanceof HoufuError) throw new HoufuError(e.code, { zh: `${path}：${e.messageZh}`, en: `${path}: ${e.message}` });
+    throw e;
+  }
+}
+
+/** Write a cube file, Parquet or Arrow IPC by the file's extension; returns the number of bytes written. */
+export async function saveCube(path: string, cube: Cube): Promise<number> {
+  const format = cubeFormatOf(path);
+  if (!format) throw new HoufuError('invalid_request', ERROR_TEXT.cubeFileName(path));
+  const bytes = writeCube(cube, format);
+  await writeFile(path, bytes);
+  return bytes.length;
 }

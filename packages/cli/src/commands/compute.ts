@@ -14,10 +14,12 @@ export const computeOptions = {
   breakdown: { type: 'string' },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
+  cube: { type: 'string' },
 } as const;
 
 /** Compute indicators and write the result. */
 export async function compute(values: Record<string, unknown>, io: Io): Promise<number> {
+  if (values['cube'] !== undefined) return (await import('./cube.js')).computeFromCubeFile(values, io);
   const defs = resolveIndicators(need(values, 'indicators'));
   const by = oneOf(values['by'], LEVELS, 'by', 'county') as Level;
   const engine = oneOf(values['engine'], ['kernel', 'arquero'] as const, 'engine', 'kernel');

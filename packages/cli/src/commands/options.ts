@@ -18,3 +18,14 @@ export const reportOptions = {
   mapping: { type: 'string' },
   encoding: { type: 'string' },
 } as const;
+
+/** Options of cube. */
+export const cubeOptions = {
+  data: { type: 'string' },
+  by: { type: 'string' },
+  indicators: { type: 'string' },
+  engine: { type: 'string' },
+  out: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;

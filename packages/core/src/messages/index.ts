@@ -180,4 +180,48 @@ export const ERROR_TEXT = {
     zh: `指标 ${id} 不是户级必须项，无法列出户清单`,
     en: `indicator ${id} is not a household rate; no household list can be made`,
   }),
+  notACube: (detail: string): LocalText => ({
+    zh: `不是可读的 houfu 汇总立方体文件：${detail}`,
+    en: `not a readable houfu cube: ${detail}`,
+  }),
+  cubeVersion: (found: string, supported: number): LocalText => ({
+    zh: `汇总立方体的格式版本为 ${found}，本程序只能读取版本 ${supported}；请用当前版本重新生成`,
+    en: `the cube has format version ${found}; this version of houfu reads version ${supported} only: build the cube again`,
+  }),
+  cubeBadCell: (row: number, column: string, detail: string): LocalText => ({
+    zh: `汇总立方体第 ${row} 行 ${column} 列无效：${detail}`,
+    en: `cube row ${row}, column ${column}: ${detail}`,
+  }),
+  cubeLevel: (level: string, grain: string): LocalText => ({
+    zh:
+      grain === 'unit'
+        ? `按管理单元汇总的立方体只能计算 unit 层级，不能计算 ${level}；请按 site 重新生成立方体`
+        : `按安置点汇总的立方体不能计算 ${level} 层级；请用 --by unit 生成立方体`,
+    en:
+      grain === 'unit'
+        ? `a cube summed by management unit gives level unit only, not ${level}: build a cube by site for it`
+        : `a cube summed by site cannot give level ${level}: build a cube by unit for it`,
+  }),
+  cubeBreakdownMissing: (name: string, available: readonly string[]): LocalText => ({
+    zh: `汇总立方体没有分组列 ${name}（现有：${available.join('、') || '无'}）；请带上该分组重新生成立方体`,
+    en: `the cube has no breakdown ${name} (it has: ${available.join(', ') || 'none'}): build the cube with that breakdown`,
+  }),
+  cubeBreakdownTwice: (name: string): LocalText => ({ zh: `分组列 ${name} 重复`, en: `breakdown ${name} is given twice` }),
+  cubeBreakdownClash: (name: string): LocalText => ({
+    zh: `分组列名与汇总立方体或结果的列冲突：${name}`,
+    en: `breakdown name clashes with a cube or result column: ${name}`,
+  }),
+  cubeIndicatorMissing: (id: string, available: readonly string[]): LocalText => ({
+    zh: `汇总立方体不含指标 ${id}（含 ${available.length} 个指标：${available.slice(0, 8).join('、')}${available.length > 8 ? '……' : ''}）`,
+    en: `the cube does not hold indicator ${id} (it holds ${available.length}: ${available.slice(0, 8).join(', ')}${available.length > 8 ? ', …' : ''})`,
+  }),
+  cubeIndicatorChanged: (id: string): LocalText => ({
+    zh: `指标 ${id} 的分子、分母或未知项定义与生成汇总立方体时不同，立方体中的数字不适用；请重新生成立方体`,
+    en: `the numerator, denominator or unknown of indicator ${id} differ from those the cube was built with, so its sums do not apply: build the cube again`,
+  }),
+  cubeIndicatorTwice: (id: string): LocalText => ({ zh: `指标 ${id} 重复`, en: `indicator ${id} is given twice` }),
+  cubeFileName: (path: string): LocalText => ({
+    zh: `汇总立方体文件名须以 .parquet 或 .arrow 结尾：${path}`,
+    en: `a cube file name must end in .parquet or .arrow (or .feather, .ipc): ${path}`,
+  }),
 } as const;

@@ -27,36 +27,65 @@ const COUNTY_NAMES = new Map(GUIZHOU_COUNTIES.map((c) => [c.code, c.name]));
 /** The province code of a county code: its first two digits + 0000. */
 export const provinceOf = (county: string): string => `${county.slice(0, 2)}0000`;
 
+/**
+ * The attribution of sites and management units to areas: all a hierarchy needs, and nothing
+ * about persons or households (a cube carries it to roll up without the dataset).
+ */
+export interface AreaTables {
+  /** Sites: id, name, county and prefecture codes (parallel arrays). */
+  readonly sites: {
+    readonly site_id: readonly string[];
+    readonly site_name: readonly (string | null)[];
+    readonly county_code: readonly string[];
+    readonly prefecture_code: readonly string[];
+  };
+  /** Management units and their sites (parallel arrays), or null when left out. */
+  readonly units: { readonly unit_id: readonly string[]; readonly site_id: readonly string[] } | null;
+}
+
+/** The site and unit attribution of a dataset (`units` is null when the dataset has no management units). */
+export function areaTables(ds: Dataset): AreaTables {
+  const sites = ds.tables.sites;
+  const text = (t: typeof sites, c: string): string[] => ((t?.getChild(c)?.toArray() ?? []) as unknown[]).map((v) => String(v));
+  const units = ds.tables.management_units;
+  return {
+    sites: {
+      site_id: text(sites, 'site_id'),
+      site_name: ((sites?.getChild('site_name')?.toArray() ?? []) as (string | null)[]).map((v) => v ?? null),
+      county_code: text(sites, 'county_code'),
+      prefecture_code: text(sites, 'prefecture_code'),
+    },
+    units: units ? { unit_id: text(units, 'unit_id'), site_id: text(units, 'site_id') } : null,
+  };
+}
+
 /** Build the hierarchy of a dataset. */
 export function hierarchy(ds: Dataset): Hierarchy {
-  const sites = ds.tables.sites;
+  return hierarchyOf(areaTables(ds));
+}
+
+/** Build a hierarchy from site and unit attribution. */
+export function hierarchyOf(tables: AreaTables): Hierarchy {
   const siteArea = new Map<string, Record<'province' | 'prefecture' | 'county' | 'site', string>>();
   const names = { province: new Map<string, string | null>(), prefecture: new Map<string, string | null>(), county: new Map<string, string | null>(), site: new Map<string, string | null>(), unit: new Map<string, string | null>() };
-  if (sites) {
-    const id = sites.getChild('site_id')!.toArray() as string[];
-    const name = sites.getChild('site_name')?.toArray() as (string | null)[] | undefined;
-    const county = sites.getChild('county_code')!.toArray() as string[];
-    const pref = sites.getChild('prefecture_code')!.toArray() as string[];
-    for (let i = 0; i < id.length; i++) {
-      const s = String(id[i]);
-      const c = String(county[i]);
-      const p = String(pref[i]);
-      const prov = provinceOf(c);
-      siteArea.set(s, { province: prov, prefecture: p, county: c, site: s });
-      names.site.set(s, name?.[i] ?? null);
-      names.county.set(c, COUNTY_NAMES.get(c) ?? null);
-      names.prefecture.set(p, GUIZHOU_PREFECTURES[p] ?? null);
-      names.province.set(prov, prov === GUIZHOU.code ? GUIZHOU.name : null);
-    }
+  const { site_id: id, site_name: name, county_code: county, prefecture_code: pref } = tables.sites;
+  for (let i = 0; i < id.length; i++) {
+    const s = id[i] as string;
+    const c = county[i] as string;
+    const p = pref[i] as string;
+    const prov = provinceOf(c);
+    siteArea.set(s, { province: prov, prefecture: p, county: c, site: s });
+    names.site.set(s, name[i] ?? null);
+    names.county.set(c, COUNTY_NAMES.get(c) ?? null);
+    names.prefecture.set(p, GUIZHOU_PREFECTURES[p] ?? null);
+    names.province.set(prov, prov === GUIZHOU.code ? GUIZHOU.name : null);
   }
   const unitSite = new Map<string, string>();
-  const units = ds.tables.management_units;
-  if (units) {
-    const uid = units.getChild('unit_id')!.toArray() as string[];
-    const sid = units.getChild('site_id')!.toArray() as string[];
+  if (tables.units) {
+    const { unit_id: uid, site_id: sid } = tables.units;
     for (let i = 0; i < uid.length; i++) {
-      unitSite.set(String(uid[i]), String(sid[i]));
-      names.unit.set(String(uid[i]), null);
+      unitSite.set(uid[i] as string, sid[i] as string);
+      names.unit.set(uid[i] as string, null);
     }
   }
   const sorted = new Map<Level, Area[]>();

@@ -8,7 +8,7 @@ import type { Dataset } from '../dataset.js';
 import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { MeasureRef, Plan } from '../plan/plan.js';
-import { hierarchy } from './areas.js';
+import { hierarchy, type Hierarchy } from './areas.js';
 
 /** Status of a result against its target. */
 export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
@@ -91,7 +91,11 @@ const SEP = '\u0001';
 
 /** Roll the engine's sums up to the plan's level and build the result table. */
 export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[]): ResultTable {
-  const h = hierarchy(dataset);
+  return assembleWith(plan, hierarchy(dataset), sums);
+}
+
+/** Roll sums up to the plan's level over a given hierarchy (e.g. one a cube carries). */
+export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): ResultTable {
   const level = plan.level;
   const areas = h.areas(level);
   const cols: Record<string, unknown[]> = {};
