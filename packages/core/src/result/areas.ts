@@ -61,8 +61,13 @@ export function areaTables(ds: Dataset): AreaTables {
 
 /** Build the hierarchy of a dataset. */
 export function hierarchy(ds: Dataset): Hierarchy {
-  return hierarchyOf(areaTables(ds));
+  let h = hierarchies.get(ds);
+  if (!h) hierarchies.set(ds, (h = hierarchyOf(areaTables(ds))));
+  return h;
 }
+
+// Datasets are immutable: their hierarchy is built once.
+const hierarchies = new WeakMap<Dataset, Hierarchy>();
 
 /** Build a hierarchy from site and unit attribution. */
 export function hierarchyOf(tables: AreaTables): Hierarchy {

@@ -102,51 +102,72 @@ export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[
   for (const c of RESULT_COLUMNS) cols[c] = [];
   const bcols = plan.breakdown.map(() => [] as (string | null)[]);
 
-  // Per frame, once: the area of each group and the text key of its breakdown tuple.
-  const prepared = sums.map((fs) => {
-    const area = fs.group.map((g) => h.areaOf(level, g));
-    const tkeys: string[] = new Array(fs.group.length);
-    const tuples: (string | null)[][] = new Array(fs.group.length);
-    for (let g = 0; g < fs.group.length; g++) {
-      const tuple = fs.breakdown.map((b) => b[g] ?? null);
-      tuples[g] = tuple;
-      tkeys[g] = fs.breakdown.length ? JSON.stringify(tuple) : '[]';
+  // Every (area, period, breakdown tuple) an engine group adds to gets a number, once: the
+  // sums of each measure are then added into flat arrays.
+  const comboIndex = new Map<string, number>();
+  const comboTuple: string[] = [];
+  const tupleOf = new Map<string, (string | null)[]>();
+  const combo = (area: string, p: string | null, tkey: string): number => {
+    const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+    let i = comboIndex.get(k);
+    if (i === undefined) {
+      comboIndex.set(k, (i = comboTuple.length));
+      comboTuple.push(tkey);
     }
-    return { area, tkeys, tuples };
-  });
+    return i;
+  };
+  // Per frame and list of periods: the combos of each group (flattened, `width` per group).
+  const targets = new Map<string, { width: number; index: Int32Array }>();
+  const targetsOf = (f: number, periods: readonly (string | null)[]): { width: number; index: Int32Array } => {
+    const fs = sums[f]!;
+    const frame = plan.frames[f]!;
+    const key = `${f}${SEP}${frame.periodic ? '' : periods.join(SEP)}`;
+    let t = targets.get(key);
+    if (t) return t;
+    const width = frame.periodic ? 1 : periods.length;
+    const index = new Int32Array(fs.group.length * width).fill(-1);
+    for (let g = 0; g < fs.group.length; g++) {
+      const area = h.areaOf(level, fs.group[g]!);
+      if (area === undefined) continue;
+      const tuple = fs.breakdown.map((b) => b[g] ?? null);
+      const tkey = fs.breakdown.length ? JSON.stringify(tuple) : '[]';
+      if (!tupleOf.has(tkey)) tupleOf.set(tkey, tuple);
+      if (frame.periodic) index[g] = combo(area, fs.period[g] ?? null, tkey);
+      else for (let j = 0; j < width; j++) index[g * width + j] = combo(area, periods[j]!, tkey);
+    }
+    targets.set(key, (t = { width, index }));
+    return t;
+  };
 
   for (const pi of plan.indicators) {
     const def = pi.definition;
     const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
-    const acc = new Map<string, [number, number, number]>();
+    const slots = (): Float64Array => new Float64Array(comboTuple.length * 3 + 3);
     const tuples = new Map<string, (string | null)[]>();
+    let sumsOf: Float64Array = new Float64Array(0);
     const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
       if (!ref) return;
       const fs = sums[ref.frame];
       const frame = plan.frames[ref.frame];
-      const prep = prepared[ref.frame];
-      if (!fs || !frame || !prep) throw new Error('engine result does not match the plan');
+      if (!fs || !frame) throw new Error('engine result does not match the plan');
       const values = fs.sums[ref.measure];
       if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+      const { width, index } = targetsOf(ref.frame, periods);
+      if (sumsOf.length < comboTuple.length * 3) {
+        const grown = slots();
+        grown.set(sumsOf);
+        sumsOf = grown;
+      }
       for (let g = 0; g < fs.group.length; g++) {
         const v = values[g] ?? 0;
         if (v === 0) continue;
-        const area = prep.area[g];
-        if (area === undefined) continue;
-        const tkey = prep.tkeys[g]!;
-        if (!tuples.has(tkey)) tuples.set(tkey, prep.tuples[g]!);
-        if (frame.periodic) {
-          const k = `${area}${SEP}${fs.period[g] ?? ''}${SEP}${tkey}`;
-          let a = acc.get(k);
-          if (!a) acc.set(k, (a = [0, 0, 0]));
-          a[slot] += v;
-        } else
-          for (const p of periods) {
-            const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
-            let a = acc.get(k);
-            if (!a) acc.set(k, (a = [0, 0, 0]));
-            a[slot] += v;
-          }
+        for (let j = 0; j < width; j++) {
+          const c = index[g * width + j]!;
+          if (c < 0) break;
+          sumsOf[c * 3 + slot]! += v;
+          const tkey = comboTuple[c]!;
+          if (!tuples.has(tkey)) tuples.set(tkey, tupleOf.get(tkey)!);
+        }
       }
     };
     add(pi.numerator, 0);
@@ -157,7 +178,8 @@ export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[
     for (const area of areas)
       for (const p of periods)
         for (const [tkey, tuple] of tupleList) {
-          const a = acc.get(`${area.code}${SEP}${p ?? ''}${SEP}${tkey}`) ?? [0, 0, 0];
+          const c = comboIndex.get(`${area.code}${SEP}${p ?? ''}${SEP}${tkey}`);
+          const a: [number, number, number] = c === undefined || c * 3 + 2 >= sumsOf.length ? [0, 0, 0] : [sumsOf[c * 3]!, sumsOf[c * 3 + 1]!, sumsOf[c * 3 + 2]!];
           const value = valueOf(def, a[0], a[1]);
           cols.indicator_id!.push(def.id);
           cols.level!.push(level);

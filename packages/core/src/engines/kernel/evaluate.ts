@@ -305,42 +305,42 @@ export class Evaluator {
           const v = this.bool(child, q.where);
           return { a: v, b: v, lut: DIAGONAL };
         });
-        const seen = part.map(() => new Uint8Array(n));
+        // Bits seen per parent row, three per quantifier (1 false, 2 true, 4 unknown), one word per row.
+        const seen = new Uint16Array(n);
+        const bits = src.map((x, k) => Uint16Array.from(x.lut, (v) => 1 << (v + 3 * k)));
         const m = link.length;
         if (part.length === 3) {
           const [x, y, z] = src as [Src, Src, Src];
-          const [sx, sy, sz] = seen as [Uint8Array, Uint8Array, Uint8Array];
-          const xa = x.a, xb = x.b, xl = x.lut, ya = y.a, yb = y.b, yl = y.lut, za = z.a, zb = z.b, zl = z.lut;
+          const [bx, by, bz] = bits as [Uint16Array, Uint16Array, Uint16Array];
+          const xa = x.a, xb = x.b, ya = y.a, yb = y.b, za = z.a, zb = z.b;
           for (let i = 0; i < m; i++) {
             const p = link[i]!;
             if (p < 0) continue;
-            sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
-            sy[p]! |= 1 << yl[ya[i]! * 3 + yb[i]!]!;
-            sz[p]! |= 1 << zl[za[i]! * 3 + zb[i]!]!;
+            seen[p]! |= bx[xa[i]! * 3 + xb[i]!]! | by[ya[i]! * 3 + yb[i]!]! | bz[za[i]! * 3 + zb[i]!]!;
           }
         } else if (part.length === 2) {
           const [x, y] = src as [Src, Src];
-          const [sx, sy] = seen as [Uint8Array, Uint8Array];
-          const xa = x.a, xb = x.b, xl = x.lut, ya = y.a, yb = y.b, yl = y.lut;
+          const [bx, by] = bits as [Uint16Array, Uint16Array];
+          const xa = x.a, xb = x.b, ya = y.a, yb = y.b;
           for (let i = 0; i < m; i++) {
             const p = link[i]!;
             if (p < 0) continue;
-            sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
-            sy[p]! |= 1 << yl[ya[i]! * 3 + yb[i]!]!;
+            seen[p]! |= bx[xa[i]! * 3 + xb[i]!]! | by[ya[i]! * 3 + yb[i]!]!;
           }
         } else {
           const [x] = src as [Src];
-          const [sx] = seen as [Uint8Array];
-          const xa = x.a, xb = x.b, xl = x.lut;
+          const [bx] = bits as [Uint16Array];
+          const xa = x.a, xb = x.b;
           for (let i = 0; i < m; i++) {
             const p = link[i]!;
-            if (p >= 0) sx[p]! |= 1 << xl[xa[i]! * 3 + xb[i]!]!;
+            if (p >= 0) seen[p]! |= bx[xa[i]! * 3 + xb[i]!]!;
           }
         }
         part.forEach((q, k) => {
-          const out = seen[k]!;
+          const out = new Uint8Array(n);
           const lut = q.kind === 'any' ? ANY_OF : ALL_OF;
-          for (let i = 0; i < n; i++) out[i] = lut[out[i]!]!;
+          const shift = 3 * k;
+          for (let i = 0; i < n; i++) out[i] = lut[(seen[i]! >> shift) & 7]!;
           this.memo.set(`${table}|${JSON.stringify(q)}`, { kind: 'tri', data: out });
         });
       }
