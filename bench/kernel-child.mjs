@@ -29,7 +29,7 @@ const loadMs = now() - t0;
 const rssAfterLoad = process.memoryUsage().rss / 2 ** 20;
 
 /** Time `f` `n` times after `warm` warm-up runs; returns all times and the last result. */
-async function timed(f, n, warm = 1) {
+async function timed(f, n, warm = 2) {
   let r;
   for (let i = 0; i < warm; i++) r = await f();
   const ts = [];
@@ -54,14 +54,15 @@ const kernelTs = [];
 const handTs = [];
 let handResult;
 let kernelRows = firstRows;
-for (let i = 0; i < runs + 1; i++) {
+const WARM = 3;
+for (let i = 0; i < runs + WARM; i++) {
   s = now();
   kernelRows = toObjects(await compute(ds, workload, { by: ['province', 'county'], engine: 'kernel' }));
   const k = now() - s;
   s = now();
   handResult = baseline(ds);
   const h = now() - s;
-  if (i > 0) {
+  if (i >= WARM) {
     kernelTs.push(k);
     handTs.push(h);
   }

@@ -20,7 +20,7 @@ const mb = (b) => `${Math.round(b / 2 ** 20)} MB`;
 const lines = [
   `# houfu kernel benchmark`,
   ``,
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs after one warm-up (arquero: 3).`,
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; medians of ${runs} runs after warm-up (three for the workload, two for the catalog; arquero: 3 runs after one).`,
   ``,
   `| scale | measure | median | min–max | target |`,
   `| --- | --- | --- | --- | --- |`,
