@@ -163,3 +163,70 @@ export function trendOverPeriods(rows: readonly ResultRow[], def: IndicatorDefin
     },
   };
 }
+
+/** Options of charts over a breakdown column. */
+export interface GroupChartOptions extends ChartOptions {
+  /** Order of the groups (default: as they first appear). */
+  readonly order?: readonly string[];
+  /** Labels of the groups, e.g. `{ urban: { zh: '城镇', en: 'urban' } }` (default: the values). */
+  readonly labels?: Readonly<Record<string, Readonly<Record<ChartLang, string>>>>;
+  /** Title of the group legend or axis (default: the column name). */
+  readonly groupTitle?: string;
+}
+
+function groupRows(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions, lang: ChartLang) {
+  const selected = rows.filter((r) => r.indicator_id === def.id);
+  const label = (v: unknown) => (v === null || v === undefined ? (lang === 'zh' ? '不详' : 'unknown') : (options.labels?.[String(v)]?.[lang] ?? String(v)));
+  const data = chartRows(selected, new Map([[def.id, def]]), lang).map((d, i) => ({ ...d, group: label(selected[i]![group]) }));
+  const seen = [...new Set(data.map((d) => d.group))];
+  const order = options.order ? [...options.order.map((g) => label(g)), ...seen.filter((g) => !options.order!.map((o) => label(o)).includes(g))] : seen;
+  return { data, order };
+}
+
+const valueTitle = (def: IndicatorDefinition, lang: ChartLang) => `${def.name[lang]}${unitLabel(def, lang) ? ` (${unitLabel(def, lang)})` : ''}`;
+
+/**
+ * Compare groups (two or more values of a breakdown column, e.g. urban vs rural sites):
+ * grouped bars per area, the target as a rule. Rows come from `compute(…, { breakdown: [group] })`.
+ * @example compareGroups(rows, employmentRate, 'site_type', { labels: { urban: { zh: '城镇', en: 'urban' }, rural: { zh: '农村', en: 'rural' } } })
+ */
+export function compareGroups(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions = {}): VegaLiteSpec {
+  const lang = options.lang ?? 'zh';
+  const { data, order } = groupRows(rows, def, group, options, lang);
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'area', type: 'nominal', sort: null, title: null, axis: { labelAngle: -45 } },
+        xOffset: { field: 'group', type: 'nominal', sort: order },
+        y: { field: 'value', type: 'quantitative', title: valueTitle(def, lang) },
+        color: { field: 'group', type: 'nominal', sort: order, title: options.groupTitle ?? group },
+        tooltip: [{ field: 'area' }, { field: 'group' }, { field: 'value', format: '.2f' }, { field: 'numerator' }, { field: 'denominator' }],
+      },
+    },
+  ];
+  if (def.target) layers.push({ mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { y: { datum: def.target.value * displayScale(def) } } });
+  return { $schema: SCHEMA_URL, title: options.title ?? def.name[lang], width: options.width ?? 480, height: 220, data: { values: data }, layer: layers };
+}
+
+/**
+ * A curve of one indicator over the ordered values of a breakdown column (e.g. months since
+ * move-in), one line per area, the target as a rule.
+ */
+export function curveOverGroups(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions = {}): VegaLiteSpec {
+  const lang = options.lang ?? 'zh';
+  const { data, order } = groupRows(rows, def, group, options, lang);
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'group', type: 'ordinal', sort: order, title: options.groupTitle ?? group, axis: { labelAngle: 0 } },
+        y: { field: 'value', type: 'quantitative', title: valueTitle(def, lang) },
+        color: { field: 'area', type: 'nominal', title: null },
+        tooltip: [{ field: 'area' }, { field: 'group' }, { field: 'value', format: '.2f' }, { field: 'numerator' }, { field: 'denominator' }],
+      },
+    },
+  ];
+  if (def.target) layers.push({ mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { y: { datum: def.target.value * displayScale(def) } } });
+  return { $schema: SCHEMA_URL, title: options.title ?? def.name[lang], width: options.width ?? 480, height: 220, data: { values: data }, layer: layers };
+}
