@@ -101,3 +101,12 @@ export function scorecard(rows, defs, { id, query, lang = "zh" }) {
     .join("")}</tbody>`;
   return table;
 }
+
+/** An element folded under a summary line (long tables). */
+export function folded(summary, el) {
+  const details = document.createElement("details");
+  const s = document.createElement("summary");
+  s.textContent = summary;
+  details.append(s, el);
+  return details;
+}

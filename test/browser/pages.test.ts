@@ -30,15 +30,17 @@ interface PageSpec {
   readonly tables: readonly string[];
   /** data-chart names of the charts. */
   readonly charts: readonly string[];
+  /** A file input to load the user's own files with (checked on the hand fixture). */
+  readonly fileInput?: string;
 }
 
 const PAGES: readonly PageSpec[] = [
-  { name: 'overview', path: '/notebooks/overview.html', tables: ['scorecard'], charts: ['heatmap', 'four-musts-by-prefecture'] },
+  { name: 'overview', path: '/notebooks/overview.html', tables: ['scorecard'], charts: ['heatmap', 'four-musts-by-prefecture'], fileInput: 'input[name=files]' },
   { name: 'four-musts', path: '/notebooks/four-musts.html', tables: ['by-county', 'by-site'], charts: ['heatmap', 'bars', 'compare'] },
   { name: 'employment', path: '/notebooks/employment.html', tables: ['rates', 'types', 'curve', 'urban-rural', 'cross-county'], charts: ['rates', 'types', 'curve', 'urban-rural'] },
   { name: 'services', path: '/notebooks/services.html', tables: ['ratios', 'below-target'], charts: ['ratios', 'heatmap'] },
-  { name: 'sql', path: '/notebooks/sql.html', tables: ['sql-result', 'compute-result'], charts: ['sql-chart'] },
-  { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'] },
+  { name: 'sql', path: '/notebooks/sql.html', tables: ['sql-result', 'compute-result'], charts: ['sql-chart'], fileInput: 'input[name=files]' },
+  { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'], fileInput: '#files' },
 ];
 
 function run(cmd: string, args: string[], cwd: string): void {
@@ -140,7 +142,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
       ts.map((t) => ({
         id: t.id,
         query: (t as HTMLElement).dataset.query!,
-        cells: [...t.querySelectorAll<HTMLElement>('td[data-indicator]')].map((c) => ({ ...c.dataset, text: c.textContent ?? '' })),
+        cells: Array.from(t.querySelectorAll<HTMLElement>('td[data-indicator]')).map((c) => ({ ...c.dataset, text: c.textContent ?? '' })),
       })),
     );
     let checked = 0;
@@ -181,13 +183,13 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
     page.on('pageerror', (e) => errors.push(e.message));
     await page.route((u) => !u.href.startsWith(base + '/') && u.protocol !== 'data:' && u.protocol !== 'blob:', (route) => route.abort('blockedbyclient'));
     await page.goto(base + spec.path, { waitUntil: 'load' });
-    for (const id of spec.tables) await page.locator(`table#${id} td`).first().waitFor({ timeout: 60_000 });
+    for (const id of spec.tables) await page.locator(`table#${id} td`).first().waitFor({ state: 'attached', timeout: 60_000 });
     await checkCharts(page, spec);
     return { page, outside, failed, errors };
   }
 
   for (const spec of PAGES) {
-    it(`${spec.name}: opens offline, shows compute()'s numbers and draws its charts`, async () => {
+    it(`${spec.name}: opens offline, shows compute()'s numbers and draws its charts${spec.fileInput ? '; then the same on the user\'s own files' : ''}`, async () => {
       const { page, outside, failed, errors } = await open(spec);
       try {
         expect(await checkNumbers(page, 'sample')).toBeGreaterThan(0);
@@ -201,8 +203,24 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
             expect(Number(l.rows), `${l.indicator} in ${l.county}`).toBe(want);
           }
         }
+        if (spec.name === 'services') {
+          const exp = await expected('sample', JSON.parse((await page.locator('#below-target').getAttribute('data-query'))!) as Query);
+          const below = new Set([...exp.values()].filter((r) => r.level === 'site' && r.status === 'not_met').map((r) => r.area_code));
+          expect(Number(await page.locator('#below-count').getAttribute('data-sites'))).toBe(below.size);
+          expect(new Set(await page.locator('#below-target td[data-indicator]').evaluateAll((cs) => cs.map((c) => (c as HTMLElement).dataset.area)))).toEqual(below);
+        }
         if (spec.name === 'sql') expect(await page.locator('#sql-equal').getAttribute('data-equal')).toBe('true');
         await page.screenshot({ path: join(SHOTS, `${spec.name}.png`), fullPage: true });
+        if (spec.fileInput) {
+          // The user's own files through the file input: the page recomputes on them.
+          const first = page.locator(`table#${spec.tables[0]} td[data-indicator]`).first();
+          const before = await first.getAttribute('data-denominator');
+          await page.locator(spec.fileInput).setInputFiles(readdirSync(HAND).filter((f) => f.endsWith('.csv')).map((f) => join(HAND, f)));
+          await expect.poll(() => first.getAttribute('data-denominator').catch(() => before), { timeout: 30_000 }).not.toBe(before);
+          await checkCharts(page, spec);
+          expect(await checkNumbers(page, 'hand')).toBeGreaterThan(0);
+          if (spec.name === 'sql') expect(await page.locator('#sql-equal').getAttribute('data-equal')).toBe('true');
+        }
         expect(outside).toEqual([]);
         expect(failed).toEqual([]);
         expect(errors).toEqual([]);
@@ -211,25 +229,4 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
       }
     });
   }
-
-  it.each([
-    ['overview', '/notebooks/overview.html', 'input[name=files]'],
-    ['embed-vite', '/example/index.html', '#files'],
-  ])('%s: a folder of the user\'s own files (file input) gives compute()\'s numbers on those files', async (name, path, input) => {
-    const spec = PAGES.find((p) => p.path === path)!;
-    const { page, outside, failed, errors } = await open(spec);
-    try {
-      const files = readdirSync(HAND).filter((f) => f.endsWith('.csv')).map((f) => join(HAND, f));
-      const before = await page.locator(`table#${spec.tables[0]} td[data-indicator]`).first().getAttribute('data-denominator');
-      await page.locator(input).setInputFiles(files);
-      await expect.poll(async () => page.locator(`table#${spec.tables[0]} td[data-indicator]`).first().getAttribute('data-denominator').catch(() => before), { timeout: 30_000 }).not.toBe(before);
-      await checkCharts(page, spec);
-      expect(await checkNumbers(page, 'hand')).toBeGreaterThan(0);
-      expect(outside).toEqual([]);
-      expect(failed).toEqual([]);
-      expect(errors).toEqual([]);
-    } finally {
-      await page.close();
-    }
-  });
 });
