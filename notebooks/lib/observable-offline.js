@@ -36,7 +36,7 @@ export function observableOffline({ root = dirname(dirname(fileURLToPath(import.
       // changed. reloading".
       const { dependencies = {} } = JSON.parse(readFileSync(join(root, "package.json"), "utf-8"));
       const include = Object.keys(dependencies).filter(
-        (name) => name !== "@observablehq/notebook-kit" && !String(dependencies[name]).startsWith("workspace:")
+        (name) => name !== "@observablehq/notebook-kit" && !name.startsWith("@fontsource") && !String(dependencies[name]).startsWith("workspace:")
       );
       return { optimizeDeps: { exclude: ["observable:runtime"], include } };
     },
