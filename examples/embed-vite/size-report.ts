@@ -5,7 +5,7 @@
  */
 import { gzipSync } from 'node:zlib';
 
-interface Chunk { type: 'chunk'; fileName: string; code: string; isEntry: boolean; imports: string[]; dynamicImports: string[]; modules: Record<string, { renderedLength: number }> }
+export interface Chunk { type: 'chunk'; fileName: string; code: string; isEntry: boolean; imports: string[]; dynamicImports: string[]; modules: Record<string, { renderedLength: number }> }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 const packageOf = (id: string) => {
