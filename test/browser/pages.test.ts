@@ -5,13 +5,14 @@
  * drew marks. Screenshots go to test-output/pages/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compute, datasetFromColumns, arrowColumns, failingHouseholds, toObjects, type Dataset, type IndicatorDefinition, type ResultRow } from '@houfu/core';
-import { loadDataset } from '@houfu/core/node';
+import { loadDataset, writeDataset } from '@houfu/core/node';
 import { indicator } from '@houfu/indicators';
 import { serve } from './serve.js';
 
@@ -32,6 +33,8 @@ interface PageSpec {
   readonly charts: readonly string[];
   /** A file input to load the user's own files with (checked on the hand fixture). */
   readonly fileInput?: string;
+  /** Also load the sample written as Parquet through the file input. */
+  readonly parquet?: boolean;
 }
 
 const PAGES: readonly PageSpec[] = [
@@ -40,7 +43,7 @@ const PAGES: readonly PageSpec[] = [
   { name: 'employment', path: '/notebooks/employment.html', tables: ['rates', 'types', 'curve', 'urban-rural', 'cross-county'], charts: ['rates', 'types', 'curve', 'urban-rural'] },
   { name: 'services', path: '/notebooks/services.html', tables: ['ratios', 'below-target'], charts: ['ratios', 'heatmap'] },
   { name: 'sql', path: '/notebooks/sql.html', tables: ['sql-result', 'compute-result'], charts: ['sql-chart'], fileInput: 'input[name=files]' },
-  { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'], fileInput: '#files' },
+  { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'], fileInput: '#files', parquet: true },
 ];
 
 function run(cmd: string, args: string[], cwd: string): void {
@@ -94,6 +97,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
   let base = '';
   let browser: Browser;
   const datasets: Record<string, Dataset> = {};
+  const parquetDir = mkdtempSync(join(tmpdir(), 'houfu-parquet-'));
 
   beforeAll(async () => {
     const nb = 'notebooks';
@@ -103,6 +107,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
     ({ server, base } = await serve({ '/notebooks/': 'notebooks/.observable/dist', '/example/': 'examples/embed-vite/dist' }));
     datasets.sample = await loadDataset(SAMPLE);
     datasets.hand = await loadDataset(HAND);
+    await writeDataset(parquetDir, datasets.sample, 'parquet');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -110,6 +115,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
     mkdirSync(SHOTS, { recursive: true });
   }, 300_000);
   afterAll(async () => {
+    rmSync(parquetDir, { recursive: true, force: true });
     await browser?.close();
     await new Promise<void>((ok) => (server ? server.close(() => ok()) : ok()));
   });
@@ -220,6 +226,15 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
           await checkCharts(page, spec);
           expect(await checkNumbers(page, 'hand')).toBeGreaterThan(0);
           if (spec.name === 'sql') expect(await page.locator('#sql-equal').getAttribute('data-equal')).toBe('true');
+        }
+        if (spec.parquet) {
+          // The sample as Parquet files: read in the page (the Parquet reader loads on demand).
+          const first = page.locator(`table#${spec.tables[0]} td[data-indicator]`).first();
+          const before = await first.getAttribute('data-denominator');
+          await page.locator(spec.fileInput!).setInputFiles(readdirSync(parquetDir).map((f) => join(parquetDir, f)));
+          await expect.poll(() => first.getAttribute('data-denominator').catch(() => before), { timeout: 30_000 }).not.toBe(before);
+          await checkCharts(page, spec);
+          expect(await checkNumbers(page, 'sample')).toBeGreaterThan(0);
         }
         expect(outside).toEqual([]);
         expect(failed).toEqual([]);
