@@ -23,12 +23,14 @@ export async function openDuckDB() {
   return db;
 }
 
-/** Copy a dataset's tables (Arrow) into duckdb tables of the same names. */
+/** Copy a dataset's tables (Arrow) into duckdb tables of the same names, replacing all others. */
 export async function loadTables(db, tables) {
   const conn = await db.connect();
   try {
+    // Replace every table: a dataset without an optional table must not see the last one's.
+    const old = (await conn.query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")).toArray();
+    for (const row of old) await conn.query(`DROP TABLE "${String(row.table_name).replaceAll('"', '""')}"`);
     for (const [name, table] of Object.entries(tables)) {
-      await conn.query(`DROP TABLE IF EXISTS "${name}"`);
       await conn.insertArrowFromIPCStream(tableToIPC(table, "stream"), { name, create: true });
     }
   } finally {

@@ -39,9 +39,9 @@ interface PageSpec {
 
 const PAGES: readonly PageSpec[] = [
   { name: 'overview', path: '/notebooks/overview.html', tables: ['scorecard'], charts: ['heatmap', 'four-musts-by-prefecture'], fileInput: 'input[name=files]' },
-  { name: 'four-musts', path: '/notebooks/four-musts.html', tables: ['by-county', 'by-site'], charts: ['heatmap', 'bars', 'compare'] },
-  { name: 'employment', path: '/notebooks/employment.html', tables: ['rates', 'types', 'curve', 'urban-rural', 'cross-county'], charts: ['rates', 'types', 'curve', 'urban-rural'] },
-  { name: 'services', path: '/notebooks/services.html', tables: ['ratios', 'below-target'], charts: ['ratios', 'heatmap'] },
+  { name: 'four-musts', path: '/notebooks/four-musts.html', tables: ['by-county', 'by-site'], charts: ['heatmap', 'bars', 'compare'], fileInput: 'input[name=files]' },
+  { name: 'employment', path: '/notebooks/employment.html', tables: ['rates', 'types', 'curve', 'urban-rural', 'cross-county'], charts: ['rates', 'types', 'curve', 'urban-rural'], fileInput: 'input[name=files]' },
+  { name: 'services', path: '/notebooks/services.html', tables: ['ratios', 'below-target'], charts: ['ratios', 'heatmap'], fileInput: 'input[name=files]' },
   { name: 'sql', path: '/notebooks/sql.html', tables: ['sql-result', 'compute-result'], charts: ['sql-chart'], fileInput: 'input[name=files]' },
   { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'], fileInput: '#files', parquet: true },
 ];
@@ -72,6 +72,19 @@ function withMoveInBuckets(ds: Dataset): Dataset {
   const h = raw.households!;
   raw.households = { ...h, months_since_move_in: Array.from(h.moved_in_on as ArrayLike<string | null>, moveInBucket) };
   return datasetFromColumns(raw);
+}
+
+/** Retry a check until it passes (cells of a notebook re-run one after another). */
+async function eventually(check: () => Promise<void>, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((ok) => setTimeout(ok, 250));
+    }
+  }
 }
 
 interface Query {
@@ -143,7 +156,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
   const key = (...parts: string[]) => parts.join('\u0001');
 
   /** Every result table of the page agrees with compute() on `data`; returns how many cells were checked. */
-  async function checkNumbers(page: Page, data: string): Promise<number> {
+  async function checkNumbers(page: Page, data: string, spec: PageSpec): Promise<number> {
     const tables = await page.locator('table.houfu-results').evaluateAll((ts) =>
       ts.map((t) => ({
         id: t.id,
@@ -151,6 +164,7 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
         cells: Array.from(t.querySelectorAll<HTMLElement>('td[data-indicator]')).map((c) => ({ ...c.dataset, text: c.textContent ?? '' })),
       })),
     );
+    expect(tables.map((t) => t.id)).toEqual(expect.arrayContaining([...spec.tables]));
     let checked = 0;
     for (const t of tables) {
       const q = JSON.parse(t.query) as Query;
@@ -198,16 +212,19 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
     it(`${spec.name}: opens offline, shows compute()'s numbers and draws its charts${spec.fileInput ? '; then the same on the user\'s own files' : ''}`, async () => {
       const { page, outside, failed, errors } = await open(spec);
       try {
-        expect(await checkNumbers(page, 'sample')).toBeGreaterThan(0);
+        expect(await checkNumbers(page, 'sample', spec)).toBeGreaterThan(0);
         expect(await page.locator('.observablehq--error').allTextContents()).toEqual([]);
         if (spec.name === 'four-musts') {
           // The drill-down lists: as many households as failingHouseholds() finds for the picked county.
-          const lists = await page.locator('table.houfu-list[data-indicator]').evaluateAll((ts) => ts.map((t) => ({ ...(t as HTMLElement).dataset })));
-          expect(lists.length).toBe(4);
-          for (const l of lists) {
+          const lists = page.locator('table.houfu-list[data-indicator]');
+          await expect.poll(() => lists.count(), { timeout: 30_000 }).toBe(4);
+          let listed = 0;
+          for (const l of await lists.evaluateAll((ts) => ts.map((t) => ({ ...(t as HTMLElement).dataset })))) {
             const want = (await failingHouseholds(datasets.sample!, indicator(l.indicator!)!, { county: l.county!, status: 'failed' })).numRows;
             expect(Number(l.rows), `${l.indicator} in ${l.county}`).toBe(want);
+            listed += want;
           }
+          expect(listed).toBeGreaterThan(0);
         }
         if (spec.name === 'services') {
           const exp = await expected('sample', JSON.parse((await page.locator('#below-target').getAttribute('data-query'))!) as Query);
@@ -223,9 +240,15 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
           const before = await first.getAttribute('data-denominator');
           await page.locator(spec.fileInput).setInputFiles(readdirSync(HAND).filter((f) => f.endsWith('.csv')).map((f) => join(HAND, f)));
           await expect.poll(() => first.getAttribute('data-denominator').catch(() => before), { timeout: 30_000 }).not.toBe(before);
+          await eventually(async () => {
+            expect(await checkNumbers(page, 'hand', spec)).toBeGreaterThan(0);
+            if (spec.name === 'sql') {
+              const q = JSON.parse((await page.locator('#compute-result').getAttribute('data-query'))!) as Query;
+              expect(await page.locator('#sql-equal').getAttribute('data-rows')).toBe(String((await expected('hand', q)).size));
+              expect(await page.locator('#sql-equal').getAttribute('data-equal')).toBe('true');
+            }
+          });
           await checkCharts(page, spec);
-          expect(await checkNumbers(page, 'hand')).toBeGreaterThan(0);
-          if (spec.name === 'sql') expect(await page.locator('#sql-equal').getAttribute('data-equal')).toBe('true');
         }
         if (spec.parquet) {
           // The sample as Parquet files: read in the page (the Parquet reader loads on demand).
@@ -233,8 +256,8 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
           const before = await first.getAttribute('data-denominator');
           await page.locator(spec.fileInput!).setInputFiles(readdirSync(parquetDir).map((f) => join(parquetDir, f)));
           await expect.poll(() => first.getAttribute('data-denominator').catch(() => before), { timeout: 30_000 }).not.toBe(before);
+          await eventually(async () => void expect(await checkNumbers(page, 'sample', spec)).toBeGreaterThan(0));
           await checkCharts(page, spec);
-          expect(await checkNumbers(page, 'sample')).toBeGreaterThan(0);
         }
         expect(outside).toEqual([]);
         expect(failed).toEqual([]);
