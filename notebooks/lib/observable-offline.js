@@ -58,7 +58,10 @@ export function observableOffline({ root = dirname(dirname(fileURLToPath(import.
         }
         local.add(name);
         if (path === "" || path === "/" || path === "/+esm") return name;              // module
-        const file = path.replace(/\/\+esm$/, "");
+        let file = path.replace(/\/\+esm$/, "");
+        // duckdb-wasm: ship only the "eh" build (wasm exceptions, in every current browser);
+        // the "mvp" one would add 40 MB to the site for browsers it does not target.
+        if (name === "@duckdb/duckdb-wasm") file = file.replace("duckdb-mvp.wasm", "duckdb-eh.wasm").replace("duckdb-browser-mvp.worker.js", "duckdb-browser-eh.worker.js");
         if (!existsSync(join(dir, file))) { this.warn(`no local file for ${url}`); return url; }
         if (isCss) return `${dir}${file}`;                                                // @import in CSS
         const v = `__offline${prelude.length}`;
