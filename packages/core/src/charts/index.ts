@@ -5,7 +5,7 @@
  */
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { ResultRow } from '../result/assemble.js';
-import { STATUS_TEXT } from '../messages/index.js';
+import { CHART_TEXT, STATUS_TEXT } from '../messages/index.js';
 
 /** A Vega-Lite specification (plain JSON). */
 export type VegaLiteSpec = Record<string, unknown>;
@@ -19,6 +19,8 @@ export interface ChartOptions {
   readonly lang?: ChartLang;
   /** Width in pixels (default 480). */
   readonly width?: number;
+  /** Height in pixels (default 220; 140 per panel of familyPanels). */
+  readonly height?: number;
   /** Title; default from the indicator. */
   readonly title?: string;
 }
@@ -29,7 +31,7 @@ const STATUS_COLORS = { met: '#1a9850', not_met: '#d73027', no_data: '#bdbdbd', 
 /** Display scale of a definition's values: percent shows ×100. */
 const displayScale = (d: IndicatorDefinition): number => (d.format === 'percent' ? 100 : 1);
 const unitLabel = (d: IndicatorDefinition, lang: ChartLang): string =>
-  d.format === 'percent' ? '%' : d.format === 'per_10k' ? (lang === 'zh' ? '每万人' : 'per 10,000') : d.format === 'per_1k' ? (lang === 'zh' ? '每千人' : 'per 1,000') : '';
+  d.format === 'percent' ? '%' : d.format === 'per_10k' ? CHART_TEXT.per10k[lang] : d.format === 'per_1k' ? CHART_TEXT.per1k[lang] : '';
 
 function chartRows(rows: readonly ResultRow[], defs: ReadonlyMap<string, IndicatorDefinition>, lang: ChartLang) {
   return rows.map((r) => {
@@ -55,7 +57,7 @@ function chartRows(rows: readonly ResultRow[], defs: ReadonlyMap<string, Indicat
 const statusColor = (lang: ChartLang) => ({
   field: 'status_label',
   type: 'nominal',
-  title: lang === 'zh' ? '状态' : 'status',
+  title: CHART_TEXT.status[lang],
   scale: {
     domain: (['met', 'not_met', 'no_data', 'no_target'] as const).map((s) => STATUS_TEXT[s]![lang]),
     range: Object.values(STATUS_COLORS),
@@ -92,7 +94,7 @@ export function barsByArea(rows: readonly ResultRow[], def: IndicatorDefinition,
     $schema: SCHEMA_URL,
     title: options.title ?? def.name[lang],
     width: options.width ?? 480,
-    height: 220,
+    height: options.height ?? 220,
     data: { values: data },
     layer: layers,
   };
@@ -105,7 +107,7 @@ export function statusHeatmap(rows: readonly ResultRow[], defs: readonly Indicat
   const data = chartRows(rows.filter((r) => byId.has(r.indicator_id)), byId, lang);
   return {
     $schema: SCHEMA_URL,
-    title: options.title ?? (lang === 'zh' ? '达标情况' : 'Status against targets'),
+    title: options.title ?? CHART_TEXT.statusTitle[lang],
     data: { values: data },
     encoding: {
       x: { field: 'area', type: 'nominal', sort: null, title: null, axis: { labelAngle: -60 } },
@@ -113,7 +115,7 @@ export function statusHeatmap(rows: readonly ResultRow[], defs: readonly Indicat
     },
     layer: [
       { mark: { type: 'rect' }, encoding: { color: statusColor(lang), tooltip: [{ field: 'area' }, { field: 'indicator' }, { field: 'value', format: '.2f' }] } },
-      { mark: { type: 'text', fontSize: 8 }, encoding: { text: { field: 'value', type: 'quantitative', format: '.0f' }, color: { value: 'white' } } },
+      { mark: { type: 'text', fontSize: 8 }, transform: [{ filter: 'datum.value != null' }], encoding: { text: { field: 'value', type: 'quantitative', format: '.0f' }, color: { value: 'white' } } },
     ],
     config: { axis: { labelFontSize: 9 } },
   };
@@ -132,7 +134,7 @@ export function familyPanels(rows: readonly ResultRow[], defs: readonly Indicato
     columns: 2,
     spec: {
       width: options.width ?? 260,
-      height: 140,
+      height: options.height ?? 140,
       mark: { type: 'bar' },
       encoding: {
         x: { field: 'area', type: 'nominal', sort: null, title: null, axis: { labelAngle: -45 } },
@@ -153,13 +155,80 @@ export function trendOverPeriods(rows: readonly ResultRow[], def: IndicatorDefin
     $schema: SCHEMA_URL,
     title: options.title ?? def.name[lang],
     width: options.width ?? 480,
-    height: 220,
+    height: options.height ?? 220,
     data: { values: data },
     mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'period', type: 'ordinal', title: lang === 'zh' ? '月份' : 'month' },
+      x: { field: 'period', type: 'ordinal', title: CHART_TEXT.month[lang] },
       y: { field: 'value', type: 'quantitative', title: unitLabel(def, lang) || null },
       color: { field: 'area', type: 'nominal', title: null },
     },
   };
+}
+
+/** Options of charts over a breakdown column. */
+export interface GroupChartOptions extends ChartOptions {
+  /** Order of the groups (default: as they first appear). */
+  readonly order?: readonly string[];
+  /** Labels of the groups, e.g. `{ urban: { zh: '城镇', en: 'urban' } }` (default: the values). */
+  readonly labels?: Readonly<Record<string, Readonly<Record<ChartLang, string>>>>;
+  /** Title of the group legend or axis (default: the column name). */
+  readonly groupTitle?: string;
+}
+
+function groupRows(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions, lang: ChartLang) {
+  const selected = rows.filter((r) => r.indicator_id === def.id);
+  const label = (v: unknown) => (v === null || v === undefined ? CHART_TEXT.unknown[lang] : (options.labels?.[String(v)]?.[lang] ?? String(v)));
+  const data = chartRows(selected, new Map([[def.id, def]]), lang).map((d, i) => ({ ...d, group: label(selected[i]![group]) }));
+  const seen = [...new Set(data.map((d) => d.group))];
+  const order = options.order ? [...options.order.map((g) => label(g)), ...seen.filter((g) => !options.order!.map((o) => label(o)).includes(g))] : seen;
+  return { data, order };
+}
+
+const valueTitle = (def: IndicatorDefinition, lang: ChartLang) => `${def.name[lang]}${unitLabel(def, lang) ? ` (${unitLabel(def, lang)})` : ''}`;
+
+/**
+ * Compare groups (two or more values of a breakdown column, e.g. urban vs rural sites):
+ * grouped bars per area, the target as a rule. Rows come from `compute(…, { breakdown: [group] })`.
+ * @example compareGroups(rows, employmentRate, 'site_type', { labels: { urban: { zh: '城镇', en: 'urban' }, rural: { zh: '农村', en: 'rural' } } })
+ */
+export function compareGroups(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions = {}): VegaLiteSpec {
+  const lang = options.lang ?? 'zh';
+  const { data, order } = groupRows(rows, def, group, options, lang);
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'area', type: 'nominal', sort: null, title: null, axis: { labelAngle: -45 } },
+        xOffset: { field: 'group', type: 'nominal', sort: order },
+        y: { field: 'value', type: 'quantitative', title: valueTitle(def, lang) },
+        color: { field: 'group', type: 'nominal', sort: order, title: options.groupTitle ?? group },
+        tooltip: [{ field: 'area' }, { field: 'group' }, { field: 'value', format: '.2f' }, { field: 'numerator' }, { field: 'denominator' }],
+      },
+    },
+  ];
+  if (def.target) layers.push({ mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { y: { datum: def.target.value * displayScale(def) } } });
+  return { $schema: SCHEMA_URL, title: options.title ?? def.name[lang], width: options.width ?? 480, height: options.height ?? 220, data: { values: data }, layer: layers };
+}
+
+/**
+ * A curve of one indicator over the ordered values of a breakdown column (e.g. months since
+ * move-in), one line per area, the target as a rule.
+ */
+export function curveOverGroups(rows: readonly ResultRow[], def: IndicatorDefinition, group: string, options: GroupChartOptions = {}): VegaLiteSpec {
+  const lang = options.lang ?? 'zh';
+  const { data, order } = groupRows(rows, def, group, options, lang);
+  const layers: Record<string, unknown>[] = [
+    {
+      mark: { type: 'line', point: true },
+      encoding: {
+        x: { field: 'group', type: 'ordinal', sort: order, title: options.groupTitle ?? group, axis: { labelAngle: 0 } },
+        y: { field: 'value', type: 'quantitative', title: valueTitle(def, lang) },
+        color: { field: 'area', type: 'nominal', title: null },
+        tooltip: [{ field: 'area' }, { field: 'group' }, { field: 'value', format: '.2f' }, { field: 'numerator' }, { field: 'denominator' }],
+      },
+    },
+  ];
+  if (def.target) layers.push({ mark: { type: 'rule', color: '#333', strokeDash: [4, 3] }, encoding: { y: { datum: def.target.value * displayScale(def) } } });
+  return { $schema: SCHEMA_URL, title: options.title ?? def.name[lang], width: options.width ?? 480, height: options.height ?? 220, data: { values: data }, layer: layers };
 }

@@ -2,8 +2,7 @@
  * Cubes as bytes: Parquet (the metadata in the file's key-value metadata) or Arrow IPC (in
  * the schema's metadata), and back, checking every cell. Browser-safe: bytes in, bytes out.
  */
-import { Schema, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
-import { parquetMetadata } from 'hyparquet';
+import { Schema, Table, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { HoufuError } from '../errors.js';
 import { decodeVector } from '../io/decode-columns.js';
@@ -145,6 +144,8 @@ export async function readCube(bytes: Uint8Array): Promise<Cube> {
     let columns: Record<string, unknown[]>;
     try {
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      // Readers load on first use: pages that never read a cube do not carry them.
+      const { parquetMetadata } = await import('hyparquet');
       text = parquetMetadata(buffer).key_value_metadata?.find((kv) => kv.key === CUBE_META_KEY)?.value;
       columns = await readParquet(bytes);
     } catch (e) {
@@ -154,6 +155,7 @@ export async function readCube(bytes: Uint8Array): Promise<Cube> {
   }
   let t: Table;
   try {
+    const { tableFromIPC } = await import('apache-arrow');
     t = tableFromIPC(bytes);
   } catch (e) {
     throw bad(`neither Parquet nor Arrow IPC (${(e as Error).message})`);

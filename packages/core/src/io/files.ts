@@ -2,7 +2,6 @@
  * Datasets from files in memory (browser-safe): a list of named byte arrays, each
  * `TABLE.csv`, `TABLE.parquet` or `TABLE.arrow`. The Node entry reads them from a folder.
  */
-import { tableFromIPC } from 'apache-arrow';
 import { arrowColumns, datasetFromColumns, type Dataset, type DatasetOptions, type RawColumns } from '../dataset.js';
 import { TABLE_NAMES, type TableName } from '../schema/tables.js';
 import { FindingCollector } from '../validate/finding.js';
@@ -63,7 +62,7 @@ export async function readTableFile(
       }
     case 'arrow':
       try {
-        return arrowColumns(tableFromIPC(file.bytes));
+        return arrowColumns((await import('./arrow-ipc.js')).readArrowIPC(file.bytes));
       } catch (e) {
         out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${(e as Error).message})` });
         return null;

@@ -1,8 +1,11 @@
-/** Parquet reading into raw columns (hyparquet: pure JavaScript, browser-safe). */
-import { parquetMetadata, parquetRead } from 'hyparquet';
+/**
+ * Parquet reading into raw columns (hyparquet: pure JavaScript, browser-safe). hyparquet is
+ * loaded on first use, so a page that reads only CSV does not carry it.
+ */
 
 /** Read every column of a Parquet file. */
 export async function readParquet(bytes: Uint8Array): Promise<Record<string, unknown[]>> {
+  const { parquetMetadata, parquetRead } = await import('hyparquet');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const meta = parquetMetadata(buffer);
   const n = Number(meta.num_rows);

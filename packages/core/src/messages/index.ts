@@ -144,6 +144,16 @@ export const STATUS_TEXT: Readonly<Record<string, LocalText>> = {
   no_target: { zh: '无目标', en: 'no target' },
 };
 
+/** Labels of charts (`@houfu/core/charts`). */
+export const CHART_TEXT: Readonly<Record<'status' | 'statusTitle' | 'month' | 'unknown' | 'per10k' | 'per1k', LocalText>> = {
+  status: { zh: '状态', en: 'status' },
+  statusTitle: { zh: '达标情况', en: 'Status against targets' },
+  month: { zh: '月份', en: 'month' },
+  unknown: { zh: '不详', en: 'unknown' },
+  per10k: { zh: '每万人', en: 'per 10,000' },
+  per1k: { zh: '每千人', en: 'per 1,000' },
+};
+
 /** Texts of hierarchy levels. */
 export const LEVEL_TEXT: Readonly<Record<string, LocalText>> = {
   province: { zh: '省', en: 'province' },
