@@ -11,10 +11,18 @@ import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './res
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 
 /** Engines available by name; each is loaded only when first used. */
-export type EngineName = 'arquero';
+export type EngineName = 'arquero' | 'duckdb' | 'duckdb-wasm' | 'duckdb-native';
+
+// The DuckDB engines are a separate entry (`@houfu/core/duckdb`), imported by name only when used.
+const DUCKDB_ENTRY = '@houfu/core/duckdb';
+const duckdb = (name: 'duckdb' | 'duckdb-wasm' | 'duckdb-native') => async (): Promise<Engine> =>
+  ((await import(/* @vite-ignore */ DUCKDB_ENTRY)) as typeof import('./engines/duckdb/node.js')).sharedDuckDBEngine(name);
 
 const ENGINES: Record<EngineName, () => Promise<Engine>> = {
   arquero: async () => (await import('./engines/arquero/index.js')).arqueroEngine,
+  duckdb: duckdb('duckdb'),
+  'duckdb-wasm': duckdb('duckdb-wasm'),
+  'duckdb-native': duckdb('duckdb-native'),
 };
 
 /** Options of {@link compute}. */

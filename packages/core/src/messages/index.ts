@@ -180,4 +180,32 @@ export const ERROR_TEXT = {
     zh: `指标 ${id} 不是户级必须项，无法列出户清单`,
     en: `indicator ${id} is not a household rate; no household list can be made`,
   }),
+  badSqlName: (name: string, why: 'empty' | 'nul' | 'long', max = 0): LocalText => {
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+    return {
+      empty: { zh: 'SQL 名称不能为空', en: 'an SQL name cannot be empty' },
+      nul: { zh: `SQL 名称含有 NUL 字符：${JSON.stringify(shown)}`, en: `an SQL name contains a NUL character: ${JSON.stringify(shown)}` },
+      long: {
+        zh: `SQL 名称超过 ${max} 字节，数据库会截断它：${JSON.stringify(shown)}`,
+        en: `an SQL name is longer than ${max} bytes, which the database would truncate: ${JSON.stringify(shown)}`,
+      },
+    }[why];
+  },
+  sqlUnsupported: (detail: string): LocalText => ({ zh: `SQL 引擎不支持：${detail}`, en: `not supported by the SQL engines: ${detail}` }),
+  dbTableMissing: (table: string, name: string): LocalText => ({
+    zh: `数据库中没有表 ${name}（${table}）`,
+    en: `the database has no table ${name} (for ${table})`,
+  }),
+  dbColumnMissing: (table: string, column: string, name: string): LocalText => ({
+    zh: `数据库表 ${table} 缺少列 ${name}（${column}）`,
+    en: `database table ${table} has no column ${name} (for ${column})`,
+  }),
+  dbTablesExist: (names: string): LocalText => ({
+    zh: `数据库中已有表：${names}；如需覆盖请加 --replace`,
+    en: `the database already has tables: ${names}; pass --replace to overwrite them`,
+  }),
+  engineUnavailable: (name: string, detail: string): LocalText => ({
+    zh: `引擎 ${name} 不可用：${detail}`,
+    en: `engine ${name} is not available: ${detail}`,
+  }),
 } as const;

@@ -1,0 +1,146 @@
+/**
+ * @houfu/core/duckdb in Node: the DuckDB engine on native DuckDB (`@duckdb/node-api`, an
+ * optional dependency) when it is installed, else on duckdb-wasm (blocking API, wasm
+ * loaded from the installed package). Everything is loaded on first use.
+ * @packageDocumentation
+ */
+import { createRequire } from 'node:module';
+import { DataType, tableToIPC, type Table } from 'apache-arrow';
+import { HoufuError } from '../../errors.js';
+import { decodeVector } from '../../io/decode-columns.js';
+import { ERROR_TEXT } from '../../messages/index.js';
+import { duckdbDialect, quoteIdent } from '../sql/dialect.js';
+import type { Engine } from '../engine.js';
+import { arrowRows, duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
+
+export { duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
+export { duckdbWasmBrowserEngine, type DuckDBWasmBundle, type DuckDBWasmBundles } from './browser.js';
+
+const require = createRequire(import.meta.url);
+const ident = (name: string): string => quoteIdent(duckdbDialect, name);
+
+/** Options of the DuckDB engines in Node. */
+export interface DuckDBNodeOptions {
+  /** Worker threads of native DuckDB (default: DuckDB's own choice). */
+  readonly threads?: number;
+}
+
+/** A connector on duckdb-wasm's blocking Node API. */
+async function wasmConnector(): Promise<DuckDBConnector> {
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+  const file = (f: string): string => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
+  const bundles = {
+    mvp: { mainModule: file('duckdb-mvp.wasm'), mainWorker: file('duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: file('duckdb-eh.wasm'), mainWorker: file('duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate(() => undefined);
+  const conn = db.connect();
+  // Without network access an extension autoload would hang; fail fast instead.
+  conn.query('SET autoload_known_extensions=false');
+  conn.query('SET autoinstall_known_extensions=false');
+  return {
+    async query(q) {
+      const stmt = conn.prepare(q.text);
+      try {
+        return arrowRows(stmt.query(...q.params));
+      } finally {
+        stmt.close();
+      }
+    },
+    async loadTable(name: string, table: Table) {
+      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true });
+    },
+    async dropTables(names) {
+      for (const n of names) conn.query(`DROP TABLE IF EXISTS ${ident(n)}`);
+    },
+    async close() {
+      conn.close();
+      db.reset();
+    },
+  };
+}
+
+/** Whether native DuckDB (`@duckdb/node-api`) is installed and loads. */
+export async function nativeDuckDBAvailable(): Promise<boolean> {
+  try {
+    await import('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A connector on native DuckDB. */
+async function nativeConnector(options: DuckDBNodeOptions): Promise<DuckDBConnector> {
+  let api: typeof import('@duckdb/node-api');
+  try {
+    api = await import('@duckdb/node-api');
+  } catch (e) {
+    throw new HoufuError('invalid_request', ERROR_TEXT.engineUnavailable('duckdb-native', `@duckdb/node-api: ${(e as Error).message}`));
+  }
+  const config: Record<string, string> = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };
+  if (options.threads !== undefined) config['threads'] = String(options.threads);
+  const instance = await api.DuckDBInstance.create(':memory:', config);
+  const conn = await instance.connect();
+  const typeOf = (t: DataType) =>
+    DataType.isBool(t) ? api.BOOLEAN : DataType.isInt(t) && t.bitWidth <= 32 ? api.INTEGER : DataType.isInt(t) ? api.BIGINT : DataType.isFloat(t) ? api.DOUBLE : api.VARCHAR;
+  return {
+    async query(q) {
+      const reader = await conn.runAndReadAll(q.text, q.params as import('@duckdb/node-api').DuckDBValue[]);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    },
+    async loadTable(name: string, table: Table) {
+      const fields = table.schema.fields;
+      const types = fields.map((f) => typeOf(f.type));
+      await conn.run(`CREATE TABLE ${ident(name)} (${fields.map((f, i) => `${ident(f.name)} ${types[i]!.toString()}`).join(', ')})`);
+      const values = fields.map((f) => decodeVector(table.getChild(f.name)!));
+      const appender = await conn.createAppender(name);
+      const CHUNK = 2048;
+      for (let start = 0; start < table.numRows; start += CHUNK) {
+        const n = Math.min(CHUNK, table.numRows - start);
+        const chunk = api.DuckDBDataChunk.create(types, n);
+        values.forEach((v, i) => chunk.setColumnValues(i, v.slice(start, start + n) as import('@duckdb/node-api').DuckDBValue[]));
+        appender.appendDataChunk(chunk);
+      }
+      appender.closeSync();
+    },
+    async dropTables(names) {
+      for (const n of names) await conn.run(`DROP TABLE IF EXISTS ${ident(n)}`);
+    },
+    async close() {
+      conn.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** The DuckDB engine on duckdb-wasm in Node. */
+export function duckdbWasmEngine(): DuckDBEngine {
+  return duckdbEngineOn('duckdb-wasm', wasmConnector);
+}
+
+/** The DuckDB engine on native DuckDB (`@duckdb/node-api`, optional dependency). */
+export function duckdbNativeEngine(options: DuckDBNodeOptions = {}): DuckDBEngine {
+  return duckdbEngineOn('duckdb-native', () => nativeConnector(options));
+}
+
+/** The DuckDB engine: native DuckDB when installed, else duckdb-wasm. */
+export async function duckdbEngine(options: DuckDBNodeOptions = {}): Promise<DuckDBEngine> {
+  return (await nativeDuckDBAvailable()) ? duckdbNativeEngine(options) : duckdbWasmEngine();
+}
+
+let shared: Partial<Record<'duckdb' | 'duckdb-wasm' | 'duckdb-native', Promise<Engine>>> = {};
+
+/** A process-wide engine by name (one database per process), as `compute({ engine })` uses. */
+export function sharedDuckDBEngine(name: 'duckdb' | 'duckdb-wasm' | 'duckdb-native'): Promise<Engine> {
+  return (shared[name] ??=
+    name === 'duckdb' ? duckdbEngine().then((e) => ({ ...e, name: 'duckdb' })) : Promise.resolve(name === 'duckdb-wasm' ? duckdbWasmEngine() : duckdbNativeEngine()));
+}
+
+/** Close the process-wide engines. */
+export async function closeSharedDuckDBEngines(): Promise<void> {
+  const all = Object.values(shared);
+  shared = {};
+  for (const e of all) await ((await e) as DuckDBEngine).close();
+}
