@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^@houfu\/core\/node$/, replacement: src('./packages/core/src/node.ts') },
       { find: /^@houfu\/core\/charts$/, replacement: src('./packages/core/src/charts/index.ts') },
       { find: /^@houfu\/core\/duckdb$/, replacement: src('./packages/core/src/engines/duckdb/node.ts') },
+      { find: /^@houfu\/core\/postgres$/, replacement: src('./packages/core/src/engines/postgres/index.ts') },
       { find: /^@houfu\/core\/arquero$/, replacement: src('./packages/core/src/engines/arquero/index.ts') },
       { find: /^@houfu\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@houfu\/indicators$/, replacement: src('./packages/indicators/src/index.ts') },

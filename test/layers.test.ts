@@ -10,7 +10,7 @@ function files(dir: string): string[] {
   });
 }
 
-const NODE_ONLY = new Set(['packages/core/src/node.ts', 'packages/core/src/engines/duckdb/node.ts']);
+const NODE_ONLY = new Set(['packages/core/src/node.ts', 'packages/core/src/engines/duckdb/node.ts', 'packages/core/src/engines/postgres/index.ts']);
 const NODE_IMPORT = /(from\s+['"](node:|fs|path|os|child_process|url|util|stream|crypto)['"/])|require\(\s*['"](node:|fs|path)/;
 
 describe('layer boundaries', () => {

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', arquero: 'src/engines/arquero/index.ts', charts: 'src/charts/index.ts', duckdb: 'src/engines/duckdb/node.ts', 'duckdb-browser': 'src/engines/duckdb/browser.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node.ts', arquero: 'src/engines/arquero/index.ts', charts: 'src/charts/index.ts', duckdb: 'src/engines/duckdb/node.ts', 'duckdb-browser': 'src/engines/duckdb/browser.ts', postgres: 'src/engines/postgres/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,

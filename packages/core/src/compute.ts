@@ -2,6 +2,7 @@
  * The entry point of computation: validate, plan, run an engine, assemble.
  */
 import type { Dataset } from './dataset.js';
+import { assertEngineFor } from './engines/bound.js';
 import type { Engine } from './engines/engine.js';
 import { HoufuError } from './errors.js';
 import { ERROR_TEXT } from './messages/index.js';
@@ -69,6 +70,7 @@ export async function compute(
     if ((RESULT_COLUMNS as readonly string[]).includes(b))
       throw new HoufuError('invalid_request', { zh: `分组列名与结果列冲突：${b}`, en: `breakdown name clashes with a result column: ${b}` });
   const engine = await resolveEngine(options.engine);
+  assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   const results: ResultTable[] = [];
   const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};

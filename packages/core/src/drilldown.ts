@@ -2,6 +2,7 @@
 import type { Table } from 'apache-arrow';
 import { assertUsable } from './compute.js';
 import type { Dataset } from './dataset.js';
+import { assertEngineFor } from './engines/bound.js';
 import type { DrillDownOptions } from './engines/arquero/drilldown.js';
 import type { IndicatorDefinition } from './model/indicator.js';
 
@@ -14,6 +15,7 @@ export type { DrillDownOptions } from './engines/arquero/drilldown.js';
  */
 export async function failingHouseholds(dataset: Dataset, def: IndicatorDefinition, options: DrillDownOptions = {}): Promise<Table> {
   assertUsable(dataset);
+  assertEngineFor(dataset, 'arquero');
   const m = await import('./engines/arquero/drilldown.js');
   return m.failingHouseholdsTable(dataset, def, options);
 }

@@ -204,6 +204,14 @@ export const ERROR_TEXT = {
     zh: `数据库中已有表：${names}；如需覆盖请加 --replace`,
     en: `the database already has tables: ${names}; pass --replace to overwrite them`,
   }),
+  datasetBound: (want: string, got: string): LocalText => ({
+    zh: `该数据集的数据在数据库中，只能用 ${want} 引擎计算（而不是 ${got}）`,
+    en: `this dataset's rows are in a database: only the ${want} engine can compute on it (not ${got})`,
+  }),
+  notFromPostgres: (): LocalText => ({
+    zh: '该数据集不来自 PostgreSQL；请先用 houfu load 载入，再用 postgresDataset() 打开',
+    en: 'this dataset does not come from PostgreSQL: load it with `houfu load`, then open it with postgresDataset()',
+  }),
   engineUnavailable: (name: string, detail: string): LocalText => ({
     zh: `引擎 ${name} 不可用：${detail}`,
     en: `engine ${name} is not available: ${detail}`,

@@ -53,6 +53,7 @@ interface Scope {
   column(table: TableName, name: string): string;
   quantifier(q: QuantifierExpr): string;
   readonly inQuantifier: boolean;
+  readonly absent?: ReadonlySet<TableName> | undefined;
 }
 
 const CMP = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
@@ -86,11 +87,13 @@ function emitExpr(e: Expr, scope: Scope, params: Params, dialect: Dialect): stri
     isNull: (n) => `(${sub(n.arg)} IS NULL)`,
     // any: true if some child is true, else unknown if some is unknown, else false (no children: false).
     any: (q) => {
+      if (scope.absent?.has((q as QuantifierExpr).table)) return 'FALSE';
       const a = scope.quantifier(q);
       return `(CASE WHEN COALESCE(${a}."t", 0) > 0 THEN TRUE WHEN COALESCE(${a}."u", 0) > 0 THEN NULL ELSE FALSE END)`;
     },
     // all: false if some child is false, else unknown if some is unknown, else true (no children: true).
     all: (q) => {
+      if (scope.absent?.has((q as QuantifierExpr).table)) return 'TRUE';
       const a = scope.quantifier(q);
       return `(CASE WHEN COALESCE(${a}."f", 0) > 0 THEN FALSE WHEN COALESCE(${a}."u", 0) > 0 THEN NULL ELSE TRUE END)`;
     },
@@ -105,6 +108,8 @@ export interface EmitContext {
   readonly naming: SqlNaming;
   /** The dataset (for which optional columns, such as `period`, exist). */
   readonly dataset: Dataset;
+  /** Optional tables the database lacks: they have no rows. */
+  readonly absent?: ReadonlySet<TableName>;
 }
 
 /**
@@ -156,6 +161,7 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
   const qAlias = new Map<string, string>();
   for (const pq of frame.quantifiers) {
     const child = pq.node.table;
+    if (ctx.absent?.has(child)) continue;
     const link = childLink(child, T);
     if (!link) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${child} under ${T}`));
     const childScope: Scope = {
@@ -189,6 +195,7 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
   const scope: Scope = {
     row: T,
     inQuantifier: false,
+    absent: ctx.absent,
     column: (table, name) => col(aliasOf(table), table, name),
     quantifier: (node) => {
       const a = qAlias.get(JSON.stringify(node));

@@ -3,6 +3,7 @@
  */
 import type { Dataset } from '../../dataset.js';
 import type { Plan } from '../../plan/plan.js';
+import type { TableName } from '../../schema/tables.js';
 import type { Engine, FrameSums } from '../engine.js';
 import type { Dialect } from './dialect.js';
 import { FRAME_COLUMNS, frameQuery, type SqlQuery } from './emit.js';
@@ -25,6 +26,8 @@ export interface SqlSource {
   readonly session: SqlSession;
   /** The names of the dataset's tables and columns in that database. */
   readonly naming: SqlNaming;
+  /** Optional tables the database lacks: they have no rows. */
+  readonly absent?: ReadonlySet<TableName>;
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
@@ -46,7 +49,11 @@ export function frameSums(plan: Plan, frameIndex: number, rows: readonly SqlRow[
 export async function runPlan(plan: Plan, dataset: Dataset, source: SqlSource): Promise<FrameSums[]> {
   const out: FrameSums[] = [];
   for (let i = 0; i < plan.frames.length; i++) {
-    const query = frameQuery(plan.frames[i]!, { dialect: source.session.dialect, naming: source.naming, dataset });
+    if (source.absent?.has(plan.frames[i]!.table)) {
+      out.push(frameSums(plan, i, [], false));
+      continue;
+    }
+    const query = frameQuery(plan.frames[i]!, { dialect: source.session.dialect, naming: source.naming, dataset, ...(source.absent ? { absent: source.absent } : {}) });
     const rows = await source.session.query(query);
     out.push(frameSums(plan, i, rows, query.periodic));
   }
