@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { compute, computeOptions } from './commands/compute.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
-import { generateOptions, reportOptions } from './commands/options.js';
+import { generateOptions, loadOptions, reportOptions } from './commands/options.js';
 import { validate, validateOptions } from './commands/validate.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
@@ -21,8 +21,15 @@ const COMMANDS: Record<string, Command> = {
     run: compute,
     usage:
       'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
-      '              [--engine arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
-      '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
+      '              [--engine arquero|duckdb|duckdb-wasm|duckdb-native] [--format csv|json|arrow|parquet] [--out FILE]\n' +
+      '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]\n' +
+      'houfu compute --engine postgres --db postgres://… [--schema S] [--tables TABLE=NAME,…] [--mapping FILE.json]\n' +
+      '              --indicators … --by … (data already in PostgreSQL; --mapping names its columns)',
+  },
+  load: {
+    options: loadOptions,
+    run: async (v, io) => (await import('./commands/load.js')).load(v, io),
+    usage: 'houfu load --db postgres://… --data DIR [--schema S] [--tables TABLE=NAME,…] [--replace] [--mapping FILE.json]',
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
   report: {

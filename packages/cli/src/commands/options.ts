@@ -18,3 +18,14 @@ export const reportOptions = {
   mapping: { type: 'string' },
   encoding: { type: 'string' },
 } as const;
+
+/** Options of load. */
+export const loadOptions = {
+  db: { type: 'string' },
+  data: { type: 'string' },
+  schema: { type: 'string' },
+  tables: { type: 'string' },
+  replace: { type: 'boolean' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;
