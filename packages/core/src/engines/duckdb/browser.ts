@@ -55,8 +55,8 @@ export function duckdbWasmBrowserEngine(bundles: DuckDBWasmBundles): DuckDBEngin
           await stmt.close();
         }
       },
-      async loadTable(name: string, table: Table) {
-        await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true });
+      async loadTable(name: string, table: Table, schema?: string) {
+        await conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true, ...(schema !== undefined ? { schema } : {}) });
       },
       async dropTables(names) {
         for (const n of names) await conn.query(`DROP TABLE IF EXISTS ${quoteIdent(duckdbDialect, n)}`);

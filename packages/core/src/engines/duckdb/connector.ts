@@ -15,8 +15,8 @@ import { runPlan, type SqlRow, type SqlSource } from '../sql/run.js';
 export interface DuckDBConnector {
   /** Run a parameterized statement; the rows as objects. */
   query(q: SqlQuery): Promise<readonly SqlRow[]>;
-  /** Create table `name` holding the rows of an Arrow table (replacing none: the name is new). */
-  loadTable(name: string, table: Table): Promise<void>;
+  /** Create table `name` (in `schema`, default `main`) holding the rows of an Arrow table; the name must be new. */
+  loadTable(name: string, table: Table, schema?: string): Promise<void>;
   /** Drop the tables named (loaded by `loadTable`). */
   dropTables(names: readonly string[]): Promise<void>;
   /** Close the database. */

@@ -25,8 +25,8 @@ export interface DuckDBNodeOptions {
   readonly threads?: number;
 }
 
-/** A connector on duckdb-wasm's blocking Node API. */
-async function wasmConnector(): Promise<DuckDBConnector> {
+/** Open duckdb-wasm in Node (blocking API, wasm from the installed package) as a connector. */
+export async function openDuckDBWasm(): Promise<DuckDBConnector> {
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
   const file = (f: string): string => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
   const bundles = {
@@ -48,8 +48,8 @@ async function wasmConnector(): Promise<DuckDBConnector> {
         stmt.close();
       }
     },
-    async loadTable(name: string, table: Table) {
-      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true });
+    async loadTable(name: string, table: Table, schema?: string) {
+      conn.insertArrowFromIPCStream(tableToIPC(table, 'stream'), { name, create: true, ...(schema !== undefined ? { schema } : {}) });
     },
     async dropTables(names) {
       for (const n of names) conn.query(`DROP TABLE IF EXISTS ${ident(n)}`);
@@ -71,8 +71,8 @@ export async function nativeDuckDBAvailable(): Promise<boolean> {
   }
 }
 
-/** A connector on native DuckDB. */
-async function nativeConnector(options: DuckDBNodeOptions): Promise<DuckDBConnector> {
+/** Open native DuckDB (`@duckdb/node-api`) in memory as a connector. */
+export async function openDuckDBNative(options: DuckDBNodeOptions = {}): Promise<DuckDBConnector> {
   let api: typeof import('@duckdb/node-api');
   try {
     api = await import('@duckdb/node-api');
@@ -90,12 +90,12 @@ async function nativeConnector(options: DuckDBNodeOptions): Promise<DuckDBConnec
       const reader = await conn.runAndReadAll(q.text, q.params as import('@duckdb/node-api').DuckDBValue[]);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     },
-    async loadTable(name: string, table: Table) {
+    async loadTable(name: string, table: Table, schema?: string) {
       const fields = table.schema.fields;
       const types = fields.map((f) => typeOf(f.type));
-      await conn.run(`CREATE TABLE ${ident(name)} (${fields.map((f, i) => `${ident(f.name)} ${types[i]!.toString()}`).join(', ')})`);
+      await conn.run(`CREATE TABLE ${schema !== undefined ? `${ident(schema)}.` : ''}${ident(name)} (${fields.map((f, i) => `${ident(f.name)} ${types[i]!.toString()}`).join(', ')})`);
       const values = fields.map((f) => decodeVector(table.getChild(f.name)!));
-      const appender = await conn.createAppender(name);
+      const appender = await conn.createAppender(name, schema ?? null);
       const CHUNK = 2048;
       for (let start = 0; start < table.numRows; start += CHUNK) {
         const n = Math.min(CHUNK, table.numRows - start);
@@ -117,12 +117,12 @@ async function nativeConnector(options: DuckDBNodeOptions): Promise<DuckDBConnec
 
 /** The DuckDB engine on duckdb-wasm in Node. */
 export function duckdbWasmEngine(): DuckDBEngine {
-  return duckdbEngineOn('duckdb-wasm', wasmConnector);
+  return duckdbEngineOn('duckdb-wasm', openDuckDBWasm);
 }
 
 /** The DuckDB engine on native DuckDB (`@duckdb/node-api`, optional dependency). */
 export function duckdbNativeEngine(options: DuckDBNodeOptions = {}): DuckDBEngine {
-  return duckdbEngineOn('duckdb-native', () => nativeConnector(options));
+  return duckdbEngineOn('duckdb-native', () => openDuckDBNative(options));
 }
 
 /** The DuckDB engine: native DuckDB when installed, else duckdb-wasm. */
