@@ -19,7 +19,7 @@ export const EDGE_DEFINITIONS: readonly IndicatorDefinition[] = [
   rate({ id: 'x.is_null', name: text('is null'), description: text('is null'), unit: 'person', source, outcome: and(not(isNull('birth_year')), isNull(col('employment_type'))) }),
   count({ id: 'x.all_any', name: text('quantifiers'), description: text('quantifiers'), unit: 'household', source, universe: any('persons', eq('sex', 'female')), outcome: all('persons', or(not(col('is_labor')), col('trained'), gt('birth_year', 1990.5))) }),
   rate({ id: 'x.columns', name: text('columns'), description: text('columns'), unit: 'person', source, outcome: ne(col('origin_county_code', 'households'), col('county_code', 'sites')) }),
-  rate({ id: 'x.site_exists', name: text('site'), description: text('site'), unit: 'site', source, universe: not(col('is_demo')), outcome: any('facilities', and(eq('facility_type', 'school'), ge('capacity', 100))) }),
+  rate({ id: 'x.site_exists', name: text('site'), description: text('site'), unit: 'site', source, universe: not(col('is_demo')), outcome: any('facilities', isIn('facility_type', ['school', 'kindergarten'])) }),
   ratio({
     id: 'x.income_sum', name: text('sum'), description: text('sum'), unit: 'household', source,
     numerator: { table: 'households', where: and(col('stable_income'), not(isNull('income_per_capita'))), sum: 'income_per_capita' },

@@ -15,9 +15,9 @@ LEFT JOIN (SELECT c."household_id" AS "k", SUM(CASE WHEN ((NOT c."is_labor") OR 
 WHERE s."site_id" IS NOT NULL
 GROUP BY 1
 
--- params: ["school",100]
+-- params: ["school","kindergarten"]
 SELECT r."site_id" AS "g", CAST(COALESCE(SUM(CASE WHEN ((NOT r."is_demo") AND (CASE WHEN COALESCE("q0"."t", 0) > 0 THEN TRUE WHEN COALESCE("q0"."u", 0) > 0 THEN NULL ELSE FALSE END)) THEN 1 ELSE 0 END), 0) AS DOUBLE) AS "m0", CAST(COALESCE(SUM(CASE WHEN ((NOT r."is_demo") AND (NOT ((CASE WHEN COALESCE("q0"."t", 0) > 0 THEN TRUE WHEN COALESCE("q0"."u", 0) > 0 THEN NULL ELSE FALSE END) IS NULL))) THEN 1 ELSE 0 END), 0) AS DOUBLE) AS "m1", CAST(COALESCE(SUM(CASE WHEN (((NOT r."is_demo") IS NULL) OR ((NOT r."is_demo") AND ((CASE WHEN COALESCE("q0"."t", 0) > 0 THEN TRUE WHEN COALESCE("q0"."u", 0) > 0 THEN NULL ELSE FALSE END) IS NULL))) THEN 1 ELSE 0 END), 0) AS DOUBLE) AS "m2"
 FROM "sites" AS r
-LEFT JOIN (SELECT c."site_id" AS "k", SUM(CASE WHEN ((c."facility_type" = CAST($1 AS VARCHAR)) AND (c."capacity" >= CAST($2 AS DOUBLE))) THEN 1 ELSE 0 END) AS "t", SUM(CASE WHEN NOT ((c."facility_type" = CAST($1 AS VARCHAR)) AND (c."capacity" >= CAST($2 AS DOUBLE))) THEN 1 ELSE 0 END) AS "f", SUM(CASE WHEN ((c."facility_type" = CAST($1 AS VARCHAR)) AND (c."capacity" >= CAST($2 AS DOUBLE))) IS NULL THEN 1 ELSE 0 END) AS "u" FROM "facilities" AS c GROUP BY 1) AS "q0" ON "q0"."k" = r."site_id"
+LEFT JOIN (SELECT c."site_id" AS "k", SUM(CASE WHEN (c."facility_type" IN (CAST($1 AS VARCHAR), CAST($2 AS VARCHAR))) THEN 1 ELSE 0 END) AS "t", SUM(CASE WHEN NOT (c."facility_type" IN (CAST($1 AS VARCHAR), CAST($2 AS VARCHAR))) THEN 1 ELSE 0 END) AS "f", SUM(CASE WHEN (c."facility_type" IN (CAST($1 AS VARCHAR), CAST($2 AS VARCHAR))) IS NULL THEN 1 ELSE 0 END) AS "u" FROM "facilities" AS c GROUP BY 1) AS "q0" ON "q0"."k" = r."site_id"
 WHERE r."site_id" IS NOT NULL
 GROUP BY 1
