@@ -20,6 +20,8 @@ export interface Dialect {
   readonly textOrder: string;
   /** Longest identifier in UTF-8 bytes the database keeps without truncating it. */
   readonly maxIdentifierBytes: number;
+  /** Whether text values may contain NUL characters. */
+  readonly textHoldsNul: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export const duckdbDialect: Dialect = {
   // DuckDB compares text byte-wise (UTF-8), which is code-point order.
   textOrder: '',
   maxIdentifierBytes: 4096,
+  textHoldsNul: true,
 };
 
 /** PostgreSQL. */
@@ -53,4 +56,5 @@ export const postgresDialect: Dialect = {
   textOrder: ' COLLATE "C"',
   // NAMEDATALEN − 1: longer names are silently truncated by the server.
   maxIdentifierBytes: 63,
+  textHoldsNul: false,
 };

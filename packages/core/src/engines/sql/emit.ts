@@ -41,6 +41,8 @@ class Params {
   constructor(private readonly dialect: Dialect) {}
   /** A placeholder for `value`, cast to its type so every database knows it. */
   bind(value: Exclude<Scalar, null>): string {
+    if (typeof value === 'string' && !this.dialect.textHoldsNul && value.includes('\u0000'))
+      throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`a text value with a NUL character (${JSON.stringify(value.slice(0, 40))}) in ${this.dialect.name}`));
     const type: ParamType = typeof value === 'string' ? 'text' : typeof value === 'number' ? 'double' : 'boolean';
     this.values.push(value);
     return `CAST(${this.dialect.placeholder(this.values.length)} AS ${this.dialect.types[type]})`;
