@@ -25,6 +25,10 @@ export interface DuckDBConnector {
 
 /** A DuckDB engine: the engine interface, plus release of loaded datasets and closing. */
 export interface DuckDBEngine extends Engine {
+  /** Load a dataset's tables now (otherwise they load on first use); resolves to their names in the database. */
+  load(dataset: Dataset): Promise<Partial<Record<TableName, string>>>;
+  /** The open connection (opened on first use). */
+  connection(): Promise<DuckDBConnector>;
   /** Drop the tables loaded for a dataset (they are loaded again if it is used again). */
   release(dataset: Dataset): Promise<void>;
   /** Close the database. */
@@ -64,6 +68,10 @@ export function duckdbEngineOn(name: string, connect: () => Promise<DuckDBConnec
     async run(plan, dataset) {
       return runPlan(plan, dataset, (await sourceOf(dataset)).source);
     },
+    async load(dataset) {
+      return (await sourceOf(dataset)).source.naming.tables ?? {};
+    },
+    connection: open,
     async release(dataset) {
       const s = sources.get(dataset);
       if (!s) return;

@@ -53,7 +53,7 @@ class Params {
 interface Scope {
   readonly row: TableName;
   column(table: TableName, name: string): string;
-  quantifier(q: QuantifierExpr): string;
+  quantifier(q: QuantifierExpr): { t: string; f: string; u: string };
   readonly inQuantifier: boolean;
   readonly absent?: ReadonlySet<TableName> | undefined;
 }
@@ -91,13 +91,13 @@ function emitExpr(e: Expr, scope: Scope, params: Params, dialect: Dialect): stri
     any: (q) => {
       if (scope.absent?.has((q as QuantifierExpr).table)) return 'FALSE';
       const a = scope.quantifier(q);
-      return `(CASE WHEN COALESCE(${a}."t", 0) > 0 THEN TRUE WHEN COALESCE(${a}."u", 0) > 0 THEN NULL ELSE FALSE END)`;
+      return `(CASE WHEN COALESCE(${a.t}, 0) > 0 THEN TRUE WHEN COALESCE(${a.u}, 0) > 0 THEN NULL ELSE FALSE END)`;
     },
     // all: false if some child is false, else unknown if some is unknown, else true (no children: true).
     all: (q) => {
       if (scope.absent?.has((q as QuantifierExpr).table)) return 'TRUE';
       const a = scope.quantifier(q);
-      return `(CASE WHEN COALESCE(${a}."f", 0) > 0 THEN FALSE WHEN COALESCE(${a}."u", 0) > 0 THEN NULL ELSE TRUE END)`;
+      return `(CASE WHEN COALESCE(${a.f}, 0) > 0 THEN FALSE WHEN COALESCE(${a.u}, 0) > 0 THEN NULL ELSE TRUE END)`;
     },
   });
 }
@@ -159,11 +159,15 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`column of ${table} from ${T}`));
   };
 
-  // Quantifiers: per parent row (and period), counts of children whose predicate is true, false, unknown.
-  const qAlias = new Map<string, string>();
+  // Quantifiers: per parent row (and period), counts of children whose predicate is true, false,
+  // unknown — one grouped pass per child table for all its quantifiers.
+  const qRef = new Map<string, { t: string; f: string; u: string }>();
+  const byChild = new Map<TableName, typeof frame.quantifiers[number][]>();
   for (const pq of frame.quantifiers) {
-    const child = pq.node.table;
-    if (ctx.absent?.has(child)) continue;
+    if (ctx.absent?.has(pq.node.table)) continue;
+    byChild.set(pq.node.table, [...(byChild.get(pq.node.table) ?? []), pq]);
+  }
+  for (const [child, pqs] of byChild) {
     const link = childLink(child, T);
     if (!link) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${child} under ${T}`));
     const childScope: Scope = {
@@ -177,21 +181,23 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
         throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('nested quantifiers'));
       },
     };
-    const w = emitExpr(pq.node.where, childScope, params, dialect);
     const samePeriod = periodOn(child) && periodOn(T);
-    const alias = q(pq.id);
+    const alias = q(`q_${child}`);
     const keys = [`${col(ALIAS.child, child, link)} AS "k"`, ...(samePeriod ? [`${col(ALIAS.child, child, 'period')} AS "p"`] : [])];
-    const sub =
-      `SELECT ${keys.join(', ')}, ` +
-      `SUM(CASE WHEN ${w} THEN 1 ELSE 0 END) AS "t", ` +
-      `SUM(CASE WHEN NOT ${w} THEN 1 ELSE 0 END) AS "f", ` +
-      `SUM(CASE WHEN ${w} IS NULL THEN 1 ELSE 0 END) AS "u" ` +
-      `FROM ${tbl(child)} AS ${ALIAS.child} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
+    const counts = pqs.map((pq) => {
+      const w = emitExpr(pq.node.where, childScope, params, dialect);
+      qRef.set(JSON.stringify(pq.node), { t: `${alias}.${q(`${pq.id}_t`)}`, f: `${alias}.${q(`${pq.id}_f`)}`, u: `${alias}.${q(`${pq.id}_u`)}` });
+      return (
+        `SUM(CASE WHEN ${w} THEN 1 ELSE 0 END) AS ${q(`${pq.id}_t`)}, ` +
+        `SUM(CASE WHEN NOT ${w} THEN 1 ELSE 0 END) AS ${q(`${pq.id}_f`)}, ` +
+        `SUM(CASE WHEN ${w} IS NULL THEN 1 ELSE 0 END) AS ${q(`${pq.id}_u`)}`
+      );
+    });
+    const sub = `SELECT ${keys.join(', ')}, ${counts.join(', ')} FROM ${tbl(child)} AS ${ALIAS.child} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
     joins.push(
       `LEFT JOIN (${sub}) AS ${alias} ON ${alias}."k" = ${col(ALIAS.row, T, SCHEMA[T].key)}` +
         (samePeriod ? ` AND ${alias}."p" = ${col(ALIAS.row, T, 'period')}` : ''),
     );
-    qAlias.set(JSON.stringify(pq.node), alias);
   }
 
   const scope: Scope = {
@@ -200,7 +206,7 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     absent: ctx.absent,
     column: (table, name) => col(aliasOf(table), table, name),
     quantifier: (node) => {
-      const a = qAlias.get(JSON.stringify(node));
+      const a = qRef.get(JSON.stringify(node));
       if (a === undefined) throw new Error('quantifier missing from plan');
       return a;
     },
