@@ -141,6 +141,8 @@ describe('hostile table names and column mappings on PostgreSQL', () => {
       expect(statements.filter((s) => s.includes(`AS "g"`))).toHaveLength(1);
       for (const s of statements) for (const v of HOSTILE) if (!v.startsWith('"') && v !== "O'Brien") expect(s).not.toContain(v);
       expect(await snapshot(client)).toEqual(before);
+      // Its person-level tables are not in memory: any other engine would count nothing.
+      await expect(compute(dataset, hostileDefinitions, { by: 'county' })).rejects.toThrow(/only the postgres engine/);
     } finally {
       await client.end();
     }
