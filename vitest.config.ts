@@ -9,6 +9,8 @@ export default defineConfig({
     alias: [
       { find: /^@houfu\/core\/node$/, replacement: src('./packages/core/src/node.ts') },
       { find: /^@houfu\/core\/charts$/, replacement: src('./packages/core/src/charts/index.ts') },
+      { find: /^@houfu\/core\/duckdb$/, replacement: src('./packages/core/src/engines/duckdb/node.ts') },
+      { find: /^@houfu\/core\/postgres$/, replacement: src('./packages/core/src/engines/postgres/index.ts') },
       { find: /^@houfu\/core\/arquero$/, replacement: src('./packages/core/src/engines/arquero/index.ts') },
       { find: /^@houfu\/core\/kernel$/, replacement: src('./packages/core/src/engines/kernel/index.ts') },
       { find: /^@houfu\/core$/, replacement: src('./packages/core/src/index.ts') },

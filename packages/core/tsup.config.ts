@@ -1,7 +1,16 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', arquero: 'src/engines/arquero/index.ts', kernel: 'src/engines/kernel/index.ts', charts: 'src/charts/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    arquero: 'src/engines/arquero/index.ts',
+    kernel: 'src/engines/kernel/index.ts',
+    charts: 'src/charts/index.ts',
+    duckdb: 'src/engines/duckdb/node.ts',
+    'duckdb-browser': 'src/engines/duckdb/browser.ts',
+    postgres: 'src/engines/postgres/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,
@@ -9,6 +18,7 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   platform: 'neutral',
-  external: [/^node:/],
+  external: [/^node:/, /^@duckdb\//, 'pg'],
+  shims: true,
   tsconfig: 'tsconfig.json',
 });

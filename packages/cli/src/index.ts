@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { compute, computeOptions } from './commands/compute.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
-import { cubeOptions, generateOptions, reportOptions } from './commands/options.js';
+import { cubeOptions, generateOptions, loadOptions, reportOptions } from './commands/options.js';
 import { validate, validateOptions } from './commands/validate.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
@@ -21,9 +21,16 @@ const COMMANDS: Record<string, Command> = {
     run: compute,
     usage:
       'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
-      '              [--engine kernel|arquero] [--format csv|json|arrow|parquet] [--out FILE]\n' +
+      '              [--engine kernel|arquero|duckdb|duckdb-wasm|duckdb-native] [--format csv|json|arrow|parquet] [--out FILE]\n' +
       '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]\n' +
+      'houfu compute --engine postgres --db postgres://… [--schema S] [--tables TABLE=NAME,…] [--mapping FILE.json]\n' +
+      '              --indicators … --by … (data already in PostgreSQL; --mapping names its columns)\n' +
       'houfu compute --cube FILE.parquet --by LEVEL [--indicators …] [--breakdown COL,…] [--format …] [--out FILE]',
+  },
+  load: {
+    options: loadOptions,
+    run: async (v, io) => (await import('./commands/load.js')).load(v, io),
+    usage: 'houfu load --db postgres://… --data DIR [--schema S] [--tables TABLE=NAME,…] [--replace] [--mapping FILE.json]',
   },
   cube: {
     options: cubeOptions,

@@ -2,6 +2,7 @@
  * The entry point of computation: validate, plan, run an engine, assemble.
  */
 import type { Dataset } from './dataset.js';
+import { assertEngineFor } from './engines/bound.js';
 import type { Engine } from './engines/engine.js';
 import { HoufuError } from './errors.js';
 import { ERROR_TEXT } from './messages/index.js';
@@ -11,14 +12,22 @@ import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './res
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 
 /** Engines available by name; each is loaded only when first used. */
-export type EngineName = 'kernel' | 'arquero';
+export type EngineName = 'kernel' | 'arquero' | 'duckdb' | 'duckdb-wasm' | 'duckdb-native';
 
 /** The engine used when none is named. */
 export const DEFAULT_ENGINE: EngineName = 'kernel';
 
+// The DuckDB engines are a separate entry (`@houfu/core/duckdb`), imported by name only when used.
+const DUCKDB_ENTRY = '@houfu/core/duckdb';
+const duckdb = (name: 'duckdb' | 'duckdb-wasm' | 'duckdb-native') => async (): Promise<Engine> =>
+  ((await import(/* @vite-ignore */ DUCKDB_ENTRY)) as typeof import('./engines/duckdb/node.js')).sharedDuckDBEngine(name);
+
 const ENGINES: Record<EngineName, () => Promise<Engine>> = {
   kernel: async () => (await import('./engines/kernel/index.js')).kernelEngine,
   arquero: async () => (await import('./engines/arquero/index.js')).arqueroEngine,
+  duckdb: duckdb('duckdb'),
+  'duckdb-wasm': duckdb('duckdb-wasm'),
+  'duckdb-native': duckdb('duckdb-native'),
 };
 
 /** Options of {@link compute}. */
@@ -65,6 +74,7 @@ export async function compute(
     if ((RESULT_COLUMNS as readonly string[]).includes(b))
       throw new HoufuError('invalid_request', { zh: `分组列名与结果列冲突：${b}`, en: `breakdown name clashes with a result column: ${b}` });
   const engine = await resolveEngine(options.engine);
+  assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   const results: ResultTable[] = [];
   const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};

@@ -2,6 +2,7 @@
 import type { Table } from 'apache-arrow';
 import { assertUsable } from './compute.js';
 import type { Dataset } from './dataset.js';
+import { assertEngineFor } from './engines/bound.js';
 import type { DrillDownOptions } from './result/drilldown.js';
 import type { IndicatorDefinition } from './model/indicator.js';
 
@@ -14,6 +15,7 @@ export type { DrillDownOptions } from './result/drilldown.js';
  */
 export async function failingHouseholds(dataset: Dataset, def: IndicatorDefinition, options: DrillDownOptions = {}): Promise<Table> {
   assertUsable(dataset);
+  assertEngineFor(dataset, options.engine ?? 'kernel');
   const m = options.engine === 'arquero' ? await import('./engines/arquero/drilldown.js') : await import('./engines/kernel/drilldown.js');
   return m.failingHouseholdsTable(dataset, def, options);
 }

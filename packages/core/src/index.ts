@@ -54,3 +54,18 @@ export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 export type { TextEncoding } from './io/decode.js';
 export * from './cube/index.js';
+export {
+  frameQuery,
+  duckdbDialect,
+  postgresDialect,
+  quoteIdent,
+  sqlEngine,
+  runPlan,
+  type Dialect,
+  type SqlQuery,
+  type FrameQuery,
+  type SqlNaming,
+  type SqlSession,
+  type SqlSource,
+  type SqlRow,
+} from './engines/sql/index.js';

@@ -1,7 +1,8 @@
 /** `houfu compute`: indicators by area as a tidy table. */
-import { compute as run, LEVELS, type Level } from '@houfu/core';
+import { compute as run, LEVELS, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
+import { readMapping } from '@houfu/core/node';
 import { resolveIndicators } from '@houfu/indicators';
-import { emit, loadFromArgs, need, oneOf, outputFormat, reportFindings, type Io } from '../common.js';
+import { emit, loadFromArgs, need, oneOf, outputFormat, reportFindings, UsageError, type Io } from '../common.js';
 
 /** Options of compute. */
 export const computeOptions = {
@@ -15,23 +16,64 @@ export const computeOptions = {
   mapping: { type: 'string' },
   encoding: { type: 'string' },
   cube: { type: 'string' },
+  db: { type: 'string' },
+  schema: { type: 'string' },
+  tables: { type: 'string' },
 } as const;
+
+/** Engines of `--engine`. */
+export const ENGINE_NAMES = ['kernel', 'arquero', 'duckdb', 'duckdb-wasm', 'duckdb-native', 'postgres'] as const;
 
 /** Compute indicators and write the result. */
 export async function compute(values: Record<string, unknown>, io: Io): Promise<number> {
   if (values['cube'] !== undefined) return (await import('./cube.js')).computeFromCubeFile(values, io);
   const defs = resolveIndicators(need(values, 'indicators'));
   const by = oneOf(values['by'], LEVELS, 'by', 'county') as Level;
-  const engine = oneOf(values['engine'], ['kernel', 'arquero'] as const, 'engine', 'kernel');
+  const engine = oneOf(values['engine'], ENGINE_NAMES, 'engine', 'kernel');
   const format = outputFormat(values['format']);
   const breakdown = typeof values['breakdown'] === 'string' ? values['breakdown'].split(',').map((s) => s.trim()).filter(Boolean) : [];
+  if (engine === 'postgres') {
+    const pgm = await import('@houfu/core/postgres');
+    const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;
+    const tables = tablesOption(values['tables']);
+    const { dataset, close } = await pgm.postgresDataset({
+      connection: need(values, 'db'),
+      ...(typeof values['schema'] === 'string' ? { schema: values['schema'] } : {}),
+      ...(tables ? { tables } : {}),
+      ...(mapping ? { columns: mapping } : {}),
+    });
+    try {
+      await emit(await run(dataset, defs, { by, engine: pgm.postgresEngine, breakdown }), format, values['out'], io);
+    } finally {
+      await close();
+    }
+    return 0;
+  }
   const ds = await loadFromArgs(values, io);
   const warnings = ds.findings.filter((f) => f.severity === 'warning');
   if (warnings.length) {
     io.err(`${warnings.length} warning(s) in the data:\n`);
     reportFindings(warnings, io, 'en', 10);
   }
-  const result = await run(ds, defs, { by, engine, breakdown });
-  await emit(result, format, values['out'], io);
+  try {
+    const result = await run(ds, defs, { by, engine, breakdown });
+    await emit(result, format, values['out'], io);
+  } finally {
+    if (engine.startsWith('duckdb')) await (await import('@houfu/core/duckdb')).closeSharedDuckDBEngines();
+  }
   return 0;
+}
+
+/** Parse `--tables persons=ren_kou,households=hu` (canonical table = database table). */
+export function tablesOption(v: unknown): Partial<Record<TableName, string>> | undefined {
+  if (typeof v !== 'string' || v === '') return undefined;
+  const out: Partial<Record<TableName, string>> = {};
+  for (const part of v.split(',')) {
+    const eq = part.indexOf('=');
+    const k = part.slice(0, eq).trim();
+    if (eq <= 0 || !(TABLE_NAMES as readonly string[]).includes(k))
+      throw new UsageError(`--tables takes TABLE=NAME pairs separated by commas, TABLE one of ${TABLE_NAMES.join(', ')} (got ${part})`);
+    out[k as TableName] = part.slice(eq + 1);
+  }
+  return out;
 }

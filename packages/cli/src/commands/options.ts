@@ -29,3 +29,14 @@ export const cubeOptions = {
   mapping: { type: 'string' },
   encoding: { type: 'string' },
 } as const;
+
+/** Options of load. */
+export const loadOptions = {
+  db: { type: 'string' },
+  data: { type: 'string' },
+  schema: { type: 'string' },
+  tables: { type: 'string' },
+  replace: { type: 'boolean' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;

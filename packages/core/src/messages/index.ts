@@ -234,4 +234,40 @@ export const ERROR_TEXT = {
     zh: `汇总立方体文件名须以 .parquet 或 .arrow 结尾：${path}`,
     en: `a cube file name must end in .parquet or .arrow (or .feather, .ipc): ${path}`,
   }),
+  badSqlName: (name: string, why: 'empty' | 'nul' | 'long', max = 0): LocalText => {
+    const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+    return {
+      empty: { zh: 'SQL 名称不能为空', en: 'an SQL name cannot be empty' },
+      nul: { zh: `SQL 名称含有 NUL 字符：${JSON.stringify(shown)}`, en: `an SQL name contains a NUL character: ${JSON.stringify(shown)}` },
+      long: {
+        zh: `SQL 名称超过 ${max} 字节，数据库会截断它：${JSON.stringify(shown)}`,
+        en: `an SQL name is longer than ${max} bytes, which the database would truncate: ${JSON.stringify(shown)}`,
+      },
+    }[why];
+  },
+  sqlUnsupported: (detail: string): LocalText => ({ zh: `SQL 引擎不支持：${detail}`, en: `not supported by the SQL engines: ${detail}` }),
+  dbTableMissing: (table: string, name: string): LocalText => ({
+    zh: `数据库中没有表 ${name}（${table}）`,
+    en: `the database has no table ${name} (for ${table})`,
+  }),
+  dbColumnMissing: (table: string, column: string, name: string): LocalText => ({
+    zh: `数据库表 ${table} 缺少列 ${name}（${column}）`,
+    en: `database table ${table} has no column ${name} (for ${column})`,
+  }),
+  dbTablesExist: (names: string): LocalText => ({
+    zh: `数据库中已有表：${names}；如需覆盖请加 --replace`,
+    en: `the database already has tables: ${names}; pass --replace to overwrite them`,
+  }),
+  datasetBound: (want: string, got: string): LocalText => ({
+    zh: `该数据集的数据在数据库中，只能用 ${want} 引擎计算（而不是 ${got}）`,
+    en: `this dataset's rows are in a database: only the ${want} engine can compute on it (not ${got})`,
+  }),
+  notFromPostgres: (): LocalText => ({
+    zh: '该数据集不来自 PostgreSQL；请先用 houfu load 载入，再用 postgresDataset() 打开',
+    en: 'this dataset does not come from PostgreSQL: load it with `houfu load`, then open it with postgresDataset()',
+  }),
+  engineUnavailable: (name: string, detail: string): LocalText => ({
+    zh: `引擎 ${name} 不可用：${detail}`,
+    en: `engine ${name} is not available: ${detail}`,
+  }),
 } as const;

@@ -1,0 +1,71 @@
+/**
+ * Running frame queries on any SQL database and reading their rows back as frame sums.
+ */
+import type { Dataset } from '../../dataset.js';
+import type { Plan } from '../../plan/plan.js';
+import type { TableName } from '../../schema/tables.js';
+import type { Engine, FrameSums } from '../engine.js';
+import type { Dialect } from './dialect.js';
+import { FRAME_COLUMNS, frameQuery, type SqlQuery } from './emit.js';
+import type { SqlNaming } from './naming.js';
+
+/** A row of a query result: column name → value. */
+export type SqlRow = Readonly<Record<string, unknown>>;
+
+/** A connection that runs parameterized queries. */
+export interface SqlSession {
+  /** The dialect the database speaks. */
+  readonly dialect: Dialect;
+  /** Run one statement with its bound parameters; the rows as objects. */
+  query(q: SqlQuery): Promise<readonly SqlRow[]>;
+}
+
+/** Where a dataset's tables are, for a session. */
+export interface SqlSource {
+  /** The session to run queries on. */
+  readonly session: SqlSession;
+  /** The names of the dataset's tables and columns in that database. */
+  readonly naming: SqlNaming;
+  /** Optional tables the database lacks: they have no rows. */
+  readonly absent?: ReadonlySet<TableName>;
+}
+
+const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Frame sums from the rows of a frame query. */
+export function frameSums(plan: Plan, frameIndex: number, rows: readonly SqlRow[], periodic: boolean): FrameSums {
+  const frame = plan.frames[frameIndex]!;
+  const sums: Record<string, number[]> = {};
+  for (const m of frame.measures) sums[m.id] = rows.map((r) => Number(r[m.id]));
+  return {
+    group: rows.map((r) => String(r[FRAME_COLUMNS.group])),
+    period: periodic ? rows.map((r) => text(r[FRAME_COLUMNS.period])) : rows.map(() => null),
+    breakdown: frame.breakdown.map((_, i) => rows.map((r) => text(r[FRAME_COLUMNS.breakdown(i)]))),
+    sums,
+  };
+}
+
+/** Run every frame of a plan through `source`. */
+export async function runPlan(plan: Plan, dataset: Dataset, source: SqlSource): Promise<FrameSums[]> {
+  const out: FrameSums[] = [];
+  for (let i = 0; i < plan.frames.length; i++) {
+    if (source.absent?.has(plan.frames[i]!.table)) {
+      out.push(frameSums(plan, i, [], false));
+      continue;
+    }
+    const query = frameQuery(plan.frames[i]!, { dialect: source.session.dialect, naming: source.naming, dataset, ...(source.absent ? { absent: source.absent } : {}) });
+    const rows = await source.session.query(query);
+    out.push(frameSums(plan, i, rows, query.periodic));
+  }
+  return out;
+}
+
+/** An engine that runs plans on the SQL source `open` gives for a dataset. */
+export function sqlEngine(name: string, open: (dataset: Dataset) => Promise<SqlSource>): Engine {
+  return {
+    name,
+    async run(plan, dataset) {
+      return runPlan(plan, dataset, await open(dataset));
+    },
+  };
+}
