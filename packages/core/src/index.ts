@@ -31,6 +31,8 @@ export {
   type Plan,
   type PlanOptions,
   type FramePlan,
+  type FrameDesign,
+  type SurveyRefs,
   type PlanMeasure,
   type PlanQuantifier,
   type PlanBreakdown,
@@ -52,3 +54,19 @@ export { toObjects, toCSV, csvChunks, toJSON, toArrowIPC, toParquet, formatTable
 export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 export type { TextEncoding } from './io/decode.js';
+export { type SurveyDesign, type PreparedDesign, type StratumInfo, parseDesign, prepareDesign } from './survey/design.js';
+export {
+  type Interval,
+  type ProportionMethod,
+  PROPORTION_METHODS,
+  logitInterval,
+  wilsonInterval,
+  clopperPearsonInterval,
+  kornGraubardInterval,
+  designWilsonInterval,
+  waldInterval,
+} from './survey/intervals.js';
+export { SURVEY_COLUMNS } from './survey/assemble.js';
+export { compare, COMPARE_COLUMNS, type Comparison, type CompareOptions } from './survey/compare.js';
+export { suppressCells, primaryReason, type Cell, type Equation, type SuppressionReason } from './publish/cells.js';
+export { DEFAULT_THRESHOLD } from './publish/suppress.js';

@@ -10,7 +10,7 @@ import type { MeasureRef, Plan } from '../plan/plan.js';
 import { hierarchy } from './areas.js';
 
 /** Status of a result against its target. */
-export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
+export type Status = 'met' | 'not_met' | 'no_data' | 'no_target' | 'suppressed';
 
 /** Arrow types of the result columns. */
 export type ResultSchema = {
@@ -155,13 +155,23 @@ export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[
 
 const FLOAT = new Set(['numerator', 'denominator', 'unknown', 'value', 'target']);
 
-/** Build a result table from columns (fixed columns, then breakdown columns after `period`). */
-export function makeResultTable(cols: Record<string, unknown[]>, breakdown: readonly string[], bcols: (string | null)[][]): ResultTable {
+/**
+ * Build a result table from columns (fixed columns, then breakdown columns after `period`,
+ * then `extra` columns taken from `cols`: numbers, or text for the names in `text`).
+ */
+export function makeResultTable(
+  cols: Record<string, unknown[]>,
+  breakdown: readonly string[],
+  bcols: (string | null)[][],
+  extra: readonly string[] = [],
+  text: ReadonlySet<string> = new Set(),
+): ResultTable {
   const vectors: Record<string, Vector> = {};
   for (const c of RESULT_COLUMNS) {
     vectors[c] = vectorFromArray(cols[c] ?? [], FLOAT.has(c) ? new Float64() : new Utf8());
     if (c === 'period') breakdown.forEach((b, i) => (vectors[b] = vectorFromArray(bcols[i] ?? [], new Utf8())));
   }
+  for (const c of extra) vectors[c] = vectorFromArray(cols[c] ?? [], text.has(c) ? new Utf8() : new Float64());
   return new Table(vectors) as unknown as ResultTable;
 }
 

@@ -64,6 +64,11 @@ function frameColumns(ds: Dataset, frame: FramePlan): Record<string, ArrayLike<u
     cols[c] = parentColumn(table, column);
   }
   for (const b of frame.breakdown) if (b.table !== T) cols[`${b.table}.${b.column}`] = parentColumn(b.table, b.column);
+  if (frame.design)
+    for (const key of [frame.design.weight, frame.design.strata, frame.design.psu]) {
+      const dot = key.indexOf('.');
+      if (dot > 0) cols[key] = parentColumn(key.slice(0, dot) as TableName, key.slice(dot + 1));
+    }
   cols['__g'] = frame.group === 'unit' ? unitRows(ds, T) : site;
   cols['__site'] = gather(columnValues(ds, 'sites', 'site_id'), site);
 
@@ -104,9 +109,13 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   // grouped rollup in arquero.
   const n = t.numRows();
   const acc = indexAccessors(keys, cols);
+  const design = frame.design;
+  const weight = design ? (cols[design.weight] as ArrayLike<unknown>) : undefined;
   const evals = frame.measures.map((m) => ({
     f: compileWith(T, m.where, acc),
     sum: m.sum === null ? null : (cols[m.sum] as ArrayLike<unknown>),
+    times: m.times ? (cols[m.times] as ArrayLike<unknown>) : null,
+    w: m.unweighted ? undefined : weight,
     out: new Float64Array(n),
   }));
   const bcols = frame.breakdown.map((b) => cols[b.table === T ? b.column : `${b.table}.${b.column}`] as ArrayLike<unknown>);
@@ -114,11 +123,21 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   for (let i = 0; i < n; i++) {
     for (const e of evals) {
       if (e.f(i) !== true) continue;
-      if (e.sum === null) e.out[i] = 1;
-      else {
-        const v = e.sum[i];
-        if (typeof v === 'number') e.out[i] = v;
+      let v = 1;
+      if (e.sum !== null) {
+        const x = e.sum[i];
+        v = typeof x === 'number' ? x : 0;
       }
+      if (e.times !== null) {
+        const x = e.times[i];
+        v *= typeof x === 'number' ? x : 0;
+      }
+      if (e.w) {
+        const w = e.w[i];
+        // A row without a weight has no household: it belongs to no site and is dropped below.
+        v *= typeof w === 'number' ? w : 0;
+      }
+      e.out[i] = v;
     }
     for (let b = 0; b < bcols.length; b++) {
       const v = bcols[b]![i];
@@ -132,7 +151,11 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     rollup[m.id] = aq.op.sum(m.id);
   });
   bout.forEach((values, b) => (derived[`__b${b}`] = values));
-  const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`)];
+  if (design) {
+    derived['__strata'] = cols[design.strata] as ArrayLike<unknown>;
+    derived['__psu'] = cols[design.psu] as ArrayLike<unknown>;
+  }
+  const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`), ...(design ? ['__strata', '__psu'] : [])];
   const out = t.assign(derived as never).groupby(...groups).rollup(rollup as never) as ATable;
 
   const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
@@ -147,12 +170,16 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     period: periodic ? pick(out.array('period') as ArrayLike<string | null>) : keep.map(() => null),
     breakdown: frame.breakdown.map((_, i) => pick(out.array(`__b${i}`) as ArrayLike<string | null>)),
     sums,
+    ...(design
+      ? { design: { strata: pick(out.array('__strata') as ArrayLike<string>).map(String), psu: pick(out.array('__psu') as ArrayLike<string>).map(String) } }
+      : {}),
   };
 }
 
 /** The arquero engine. */
 export const arqueroEngine: Engine = {
   name: 'arquero',
+  supportsDesign: true,
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     return plan.frames.map((f) => runFrame(dataset, f));
   },
