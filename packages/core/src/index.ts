@@ -69,4 +69,4 @@ export {
 export { SURVEY_COLUMNS } from './survey/assemble.js';
 export { compare, COMPARE_COLUMNS, type Comparison, type CompareOptions } from './survey/compare.js';
 export { suppressCells, primaryReason, type Cell, type Equation, type SuppressionReason } from './publish/cells.js';
-export { DEFAULT_THRESHOLD } from './publish/suppress.js';
+export { DEFAULT_THRESHOLD, BREAKDOWN_TOTAL } from './publish/suppress.js';

@@ -3,7 +3,8 @@
  * (province > prefecture > county > site) and, with a breakdown, also as totals over its
  * values; suppression is decided on that whole lattice (see `cells.ts`), so that no
  * published cell can be recovered by subtracting visible cells from a total published at any
- * level. The requested rows come back with a `suppressed` column (the reason, or null);
+ * level. The requested rows (with a breakdown, also the totals over its values, breakdown
+ * value `(all)`) come back with a `suppressed` column (the reason, or null);
  * a hidden cell's counts, value and interval are null and its status is `suppressed`.
  */
 import type { Dataset } from '../dataset.js';
@@ -18,6 +19,9 @@ import { suppressCells, type Cell, type Equation } from './cells.js';
 
 /** The levels suppression works over, from the top. */
 export const PUBLISH_LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'site'];
+
+/** Breakdown value of the total rows a suppressed result with a breakdown includes. */
+export const BREAKDOWN_TOTAL = '(all)';
 
 /** The default threshold of primary suppression. */
 export const DEFAULT_THRESHOLD = 10;
@@ -96,7 +100,9 @@ export function applySuppression(
   }
   const reasons = suppressCells(cells, equations, threshold);
 
-  const keep = rows.map((r, i) => [r, i] as const).filter(([r]) => levels.includes(r['level'] as Level));
+  // The totals over the breakdown's values are returned too (breakdown value `(all)`): they are
+  // part of what suppression protected, and must be published from the same decision.
+  const keep = all.map((r, i) => [r, i] as const).filter(([r]) => levels.includes(r['level'] as Level));
   const cols: Record<string, unknown[]> = {};
   const extra = survey ? [...SURVEY_COLUMNS, 'suppressed'] : ['suppressed'];
   for (const c of [...RESULT_COLUMNS, ...extra]) cols[c] = [];
@@ -110,6 +116,6 @@ export function applySuppression(
       else cols[c]!.push(r[c] ?? null);
     }
   }
-  const bcols = breakdown.map((b) => keep.map(([r]) => (r[b] ?? null) as string | null));
+  const bcols = breakdown.map((b) => keep.map(([r, i]) => (i >= rows.length ? BREAKDOWN_TOTAL : ((r[b] ?? null) as string | null))));
   return makeResultTable(cols, breakdown, bcols, extra, new Set(['flag', 'suppressed']));
 }
