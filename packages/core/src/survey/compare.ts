@@ -116,11 +116,19 @@ export async function compare(dataset: Dataset, indicators: readonly IndicatorDe
         const df = dfOf([da, db].filter((d) => d !== undefined));
         if (ea.value !== null && eb.value !== null && ia && ib) {
           diff = ea.value - eb.value;
-          const joint = new Map<string, { stratum: string; e: number }>();
+          const pos = new Map<number, number>();
+          const joint = { psu: [] as number[], stratum: [] as string[], e: [] as number[] };
           const put = (infl: Influence, sign: number): void => {
-            for (const [k, v] of infl) {
-              const cur = joint.get(k);
-              joint.set(k, { stratum: v.stratum, e: (cur?.e ?? 0) + sign * v.e });
+            for (let i = 0; i < infl.e.length; i++) {
+              const id = infl.psu[i]!;
+              let at = pos.get(id);
+              if (at === undefined) {
+                pos.set(id, (at = joint.e.length));
+                joint.psu.push(id);
+                joint.stratum.push(infl.stratum[i]!);
+                joint.e.push(0);
+              }
+              joint.e[at]! += sign * infl.e[i]!;
             }
           };
           put(ia, 1);

@@ -24,8 +24,12 @@ export interface Domain {
   readonly tuple: readonly (string | null)[];
   /** Totals by SLOT. */
   readonly totals: Float64Array;
-  /** Per PSU (key stratum␁psu): stratum and [y, x, n]. */
-  readonly psus: Map<string, { readonly stratum: string; readonly v: Float64Array }>;
+  /** PSU ids with rows in the domain (ids of the plan's sums: the same PSU has the same id in every domain). */
+  readonly psu: readonly number[];
+  /** Stratum of each PSU. */
+  readonly stratum: readonly string[];
+  /** Per PSU: y, x, n (three values each). */
+  readonly v: readonly number[];
 }
 
 const SEP = '\u0001';
@@ -34,42 +38,120 @@ const SEP = '\u0001';
 export const domainKey = (area: string, period: string | null, tuple: readonly (string | null)[]): string =>
   `${area}${SEP}${period ?? ''}${SEP}${JSON.stringify(tuple)}`;
 
+/** Domain and PSU of each entry of each frame, resolved once for all indicators. */
+interface FrameIndex {
+  /** Domain id per period slot × entry (−1: outside every area). */
+  readonly domain: Int32Array;
+  /** (Domain, PSU) cell id per period slot × entry (−1: outside every area). */
+  readonly cell: Int32Array;
+  /** Number of period slots (1 for monthly frames). */
+  readonly slots: number;
+  /** PSU id per entry. */
+  readonly psu: Int32Array;
+}
+
+/** The domains and PSUs met in a plan's sums. */
+interface SurveyIndex {
+  readonly domains: { area: string; period: string | null; tuple: (string | null)[]; key: string }[];
+  readonly psus: { key: string; stratum: string }[];
+  readonly frames: (FrameIndex | undefined)[];
+  /** PSU id of each (domain, PSU) cell. */
+  readonly cellPsu: number[];
+  /** Cell ids of each domain. */
+  readonly domainCells: number[][];
+}
+
+const indexes = new WeakMap<readonly FrameSums[], Map<string, SurveyIndex>>();
+
+function surveyIndex(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): SurveyIndex {
+  let perSums = indexes.get(sums);
+  if (!perSums) indexes.set(sums, (perSums = new Map()));
+  const cacheKey = `${plan.level}${SEP}${plan.periods.join(',')}`;
+  const hit = perSums.get(cacheKey);
+  if (hit) return hit;
+  const domainIds = new Map<string, number>();
+  const psuIds = new Map<string, number>();
+  const index: SurveyIndex = { domains: [], psus: [], frames: [], cellPsu: [], domainCells: [] };
+  const cellIds = new Map<number, number>();
+  const areaOf = new Map<string, string | undefined>();
+  sums.forEach((fs, f) => {
+    const frame = plan.frames[f];
+    if (!frame || !fs.design) return;
+    const n = fs.group.length;
+    const periods: (string | null)[] = frame.periodic ? [null] : plan.periods.length ? [...plan.periods] : [null];
+    const slots = periods.length;
+    const domain = new Int32Array(n * slots).fill(-1);
+    const cell = new Int32Array(n * slots).fill(-1);
+    const psu = new Int32Array(n);
+    for (let g = 0; g < n; g++) {
+      // PSUs are nested in strata (checked when the design is prepared): the PSU names itself.
+      const pk = fs.design.psu[g]!;
+      let pid = psuIds.get(pk);
+      if (pid === undefined) {
+        psuIds.set(pk, (pid = index.psus.length));
+        index.psus.push({ key: `${fs.design.strata[g]}${SEP}${pk}`, stratum: fs.design.strata[g]! });
+      }
+      psu[g] = pid;
+      const group = fs.group[g] as string;
+      let area = areaOf.get(group);
+      if (!areaOf.has(group)) areaOf.set(group, (area = h.areaOf(plan.level, group)));
+      if (area === undefined) continue;
+      const tkey = fs.breakdown.length === 0 ? '[]' : JSON.stringify(fs.breakdown.map((b) => b[g] ?? null));
+      for (let k = 0; k < slots; k++) {
+        const p = frame.periodic ? (fs.period[g] ?? null) : periods[k]!;
+        const short = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+        let id = domainIds.get(short);
+        if (id === undefined) {
+          domainIds.set(short, (id = index.domains.length));
+          index.domains.push({ area, period: p, tuple: JSON.parse(tkey) as (string | null)[], key: short });
+          index.domainCells.push([]);
+        }
+        domain[k * n + g] = id;
+        // Cells are keyed by domain × PSU; 2^26 PSUs is far beyond any sample.
+        const ck = id * 67108864 + pid;
+        let c = cellIds.get(ck);
+        if (c === undefined) {
+          cellIds.set(ck, (c = index.cellPsu.length));
+          index.cellPsu.push(pid);
+          index.domainCells[id]!.push(c);
+        }
+        cell[k * n + g] = c;
+      }
+    }
+    index.frames[f] = { domain, cell, slots, psu };
+  });
+  perSums.set(cacheKey, index);
+  return index;
+}
+
 /** Gather the domains of one indicator from the engine's sums. */
 export function domainsOf(plan: Plan, h: Hierarchy, sums: readonly FrameSums[], pi: PlanIndicator): Map<string, Domain> {
-  const level = plan.level;
-  const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
-  const out = new Map<string, Domain>();
   const s = pi.survey;
   if (!s) throw new Error('the plan has no survey design');
+  const index = surveyIndex(plan, h, sums);
+  // Dense totals: 10 per domain, 3 (y, x, n) per (domain, PSU) cell.
+  const totals = new Float64Array(10 * index.domains.length);
+  const seen = new Uint8Array(index.domains.length);
+  const cells = new Float64Array(3 * index.cellPsu.length);
   const add = (ref: MeasureRef | null, slot: number, psuSlot: number): void => {
     if (!ref) return;
     const fs = sums[ref.frame];
-    const frame = plan.frames[ref.frame];
-    if (!fs || !frame) throw new Error('engine result does not match the plan');
-    if (!fs.design) throw new Error('engine result lacks the design keys of a design-based plan');
+    const fi = index.frames[ref.frame];
+    if (!fs || !plan.frames[ref.frame]) throw new Error('engine result does not match the plan');
+    if (!fs.design || !fi) throw new Error('engine result lacks the design keys of a design-based plan');
     const values = fs.sums[ref.measure];
     if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
-    for (let g = 0; g < fs.group.length; g++) {
-      const v = values[g] ?? 0;
-      if (v === 0) continue;
-      const area = h.areaOf(level, fs.group[g] as string);
-      if (area === undefined) continue;
-      const tuple = fs.breakdown.map((b) => b[g] ?? null);
-      const ps = frame.periodic ? [fs.period[g] ?? null] : periods;
-      const stratum = fs.design.strata[g]!;
-      const pkey = `${stratum}${SEP}${fs.design.psu[g]}`;
-      for (const p of ps) {
-        const k = domainKey(area, p, tuple);
-        let d = out.get(k);
-        if (!d) out.set(k, (d = { area, period: p, tuple, totals: new Float64Array(10), psus: new Map() }));
-        d.totals[slot]! += v;
-        if (psuSlot >= 0) {
-          let e = d.psus.get(pkey);
-          if (!e) d.psus.set(pkey, (e = { stratum, v: new Float64Array(3) }));
-          e.v[psuSlot]! += v;
-        }
+    const n = fs.group.length;
+    for (let k = 0; k < fi.slots; k++)
+      for (let g = 0; g < n; g++) {
+        const v = values[g] ?? 0;
+        if (v === 0) continue;
+        const id = fi.domain[k * n + g]!;
+        if (id < 0) continue;
+        seen[id] = 1;
+        totals[10 * id + slot]! += v;
+        if (psuSlot >= 0) cells[3 * fi.cell[k * n + g]! + psuSlot]! += v;
       }
-    }
   };
   add(pi.numerator, SLOT.y, 0);
   add(pi.denominator, SLOT.x, 1);
@@ -82,6 +164,23 @@ export function domainsOf(plan: Plan, h: Hierarchy, sums: readonly FrameSums[], 
     add(s.moments.yy, SLOT.yy, -1);
     add(s.moments.xy, SLOT.xy, -1);
     add(s.moments.xx, SLOT.xx, -1);
+  }
+  const out = new Map<string, Domain>();
+  for (let id = 0; id < index.domains.length; id++) {
+    if (!seen[id]) continue;
+    const info = index.domains[id]!;
+    const psu: number[] = [];
+    const stratum: string[] = [];
+    const v: number[] = [];
+    for (const c of index.domainCells[id]!) {
+      const y = cells[3 * c]!, x = cells[3 * c + 1]!, nn = cells[3 * c + 2]!;
+      if (y === 0 && x === 0 && nn === 0) continue;
+      const pid = index.cellPsu[c]!;
+      psu.push(pid);
+      stratum.push(index.psus[pid]!.stratum);
+      v.push(y, x, nn);
+    }
+    out.set(info.key, { area: info.area, period: info.period, tuple: info.tuple, totals: totals.subarray(10 * id, 10 * id + 10), psu, stratum, v });
   }
   return out;
 }
@@ -131,21 +230,22 @@ export function strataOf(prepared: PreparedDesign, period: string | null): Reado
 export function influenceOf(def: IndicatorDefinition, d: Domain): Influence | null {
   const Y = d.totals[SLOT.y]!;
   const X = d.totals[SLOT.x]!;
-  const out = new Map<string, { stratum: string; e: number }>();
+  const m = d.psu.length;
+  const e = new Float64Array(m);
   if (def.kind === 'count') {
-    for (const [k, p] of d.psus) out.set(k, { stratum: p.stratum, e: p.v[0]! });
-    return out;
+    for (let i = 0; i < m; i++) e[i] = d.v[3 * i]!;
+    return { psu: d.psu, stratum: d.stratum, e };
   }
   if (!(X > 0)) return null;
   const R = Y / X;
-  for (const [k, p] of d.psus) out.set(k, { stratum: p.stratum, e: (p.v[0]! - R * p.v[1]!) / X });
-  return out;
+  for (let i = 0; i < m; i++) e[i] = (d.v[3 * i]! - R * d.v[3 * i + 1]!) / X;
+  return { psu: d.psu, stratum: d.stratum, e };
 }
 
 /** Degrees of freedom of a domain: PSUs with rows in it minus their strata. */
 export function dfOf(domains: readonly Domain[]): number {
-  const seen = new Map<string, string>();
-  for (const d of domains) for (const [k, p] of d.psus) if (p.v[2]! > 0) seen.set(k, p.stratum);
+  const seen = new Map<number, string>();
+  for (const d of domains) for (let i = 0; i < d.psu.length; i++) if (d.v[3 * i + 2]! > 0) seen.set(d.psu[i]!, d.stratum[i]!);
   return domainDf(seen.values());
 }
 

@@ -11,16 +11,24 @@
  */
 import type { StratumInfo } from './design.js';
 
-/** Per-PSU values of one linearized statistic: PSU key → [stratum, e]. */
-export type Influence = ReadonlyMap<string, { readonly stratum: string; readonly e: number }>;
+/** Per-PSU values of one linearized statistic, as parallel arrays (PSUs absent: e = 0). */
+export interface Influence {
+  /** PSU ids (unique). */
+  readonly psu: ArrayLike<number>;
+  /** Stratum of each PSU. */
+  readonly stratum: readonly string[];
+  /** e of each PSU. */
+  readonly e: ArrayLike<number>;
+}
 
 /** Variance of a linearized statistic over the design's strata. */
 export function linearizedVariance(influence: Influence, strata: ReadonlyMap<string, StratumInfo>): number {
   const byStratum = new Map<string, number[]>();
-  for (const { stratum, e } of influence.values()) {
+  for (let i = 0; i < influence.e.length; i++) {
+    const stratum = influence.stratum[i]!;
     let list = byStratum.get(stratum);
     if (!list) byStratum.set(stratum, (list = []));
-    list.push(e);
+    list.push(influence.e[i]!);
   }
   let v = 0;
   for (const [s, es] of byStratum) {

@@ -144,6 +144,7 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
       bout[b]![i] = v === null || v === undefined ? null : String(v);
     }
   }
+  if (design) return groupDesign(ds, frame, cols, periodic, evals.map((e) => e.out), bout);
   const derived: Record<string, ArrayLike<unknown>> = {};
   const rollup: Record<string, unknown> = {};
   frame.measures.forEach((m, k) => {
@@ -151,11 +152,7 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     rollup[m.id] = aq.op.sum(m.id);
   });
   bout.forEach((values, b) => (derived[`__b${b}`] = values));
-  if (design) {
-    derived['__strata'] = cols[design.strata] as ArrayLike<unknown>;
-    derived['__psu'] = cols[design.psu] as ArrayLike<unknown>;
-  }
-  const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`), ...(design ? ['__strata', '__psu'] : [])];
+  const groups = ['__g', ...(periodic ? ['period'] : []), ...frame.breakdown.map((_, i) => `__b${i}`)];
   const out = t.assign(derived as never).groupby(...groups).rollup(rollup as never) as ATable;
 
   const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
@@ -170,10 +167,92 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
     period: periodic ? pick(out.array('period') as ArrayLike<string | null>) : keep.map(() => null),
     breakdown: frame.breakdown.map((_, i) => pick(out.array(`__b${i}`) as ArrayLike<string | null>)),
     sums,
-    ...(design
-      ? { design: { strata: pick(out.array('__strata') as ArrayLike<string>).map(String), psu: pick(out.array('__psu') as ArrayLike<string>).map(String) } }
-      : {}),
   };
+}
+
+/**
+ * Sums of a frame with a design, grouped by site (or unit), period, breakdown, stratum and PSU
+ * in one pass over the rows (a sample has about as many groups as PSUs: a hash grouping is
+ * cheaper here than a rollup).
+ */
+function groupDesign(
+  ds: Dataset,
+  frame: FramePlan,
+  cols: Record<string, ArrayLike<unknown>>,
+  periodic: boolean,
+  values: readonly Float64Array[],
+  bout: readonly (string | null)[][],
+): FrameSums {
+  const design = frame.design!;
+  const g = cols['__g'] as ArrayLike<number>;
+  const period = periodic ? (cols['period'] as ArrayLike<unknown>) : undefined;
+  const strata = cols[design.strata] as ArrayLike<unknown>;
+  const psu = cols[design.psu] as ArrayLike<unknown>;
+  const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
+  const n = g.length;
+  // Dictionary codes of every key column, then one number per row (mixed radix) when it fits.
+  const encode = (get: (i: number) => unknown): { codes: Int32Array; values: unknown[] } => {
+    const dict = new Map<unknown, number>();
+    const values: unknown[] = [];
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = get(i);
+      let c = dict.get(v);
+      if (c === undefined) {
+        dict.set(v, (c = values.length));
+        values.push(v);
+      }
+      codes[i] = c;
+    }
+    return { codes, values };
+  };
+  // PSUs are nested in strata (checked when the design is prepared): the PSU identifies the stratum.
+  const keys = [
+    encode((i) => g[i]),
+    encode((i) => psu[i]),
+    ...(period ? [encode((i) => period[i] ?? null)] : []),
+    ...bout.map((b) => encode((i) => b[i] ?? null)),
+  ];
+  const exact = keys.reduce((a, k) => a * Math.max(1, k.values.length), 1) < 2 ** 52;
+  const keyOf = (i: number): number | string => {
+    if (exact) {
+      let key = 0;
+      for (const k of keys) key = key * Math.max(1, k.values.length) + k.codes[i]!;
+      return key;
+    }
+    return keys.map((k) => k.codes[i]).join(',');
+  };
+  const index = new Map<number | string, number>();
+  const out = {
+    group: [] as string[],
+    period: [] as (string | null)[],
+    breakdown: bout.map(() => [] as (string | null)[]),
+    strata: [] as string[],
+    psu: [] as string[],
+    sums: values.map(() => [] as number[]),
+  };
+  for (let i = 0; i < n; i++) {
+    const gi = g[i]!;
+    if (gi < 0) continue;
+    const key = keyOf(i);
+    let at = index.get(key);
+    if (at === undefined) {
+      index.set(key, (at = out.group.length));
+      out.group.push(String(ids[gi]));
+      out.period.push(period ? ((period[i] as string | null) ?? null) : null);
+      bout.forEach((b, k) => out.breakdown[k]!.push(b[i] ?? null));
+      out.strata.push(String(strata[i]));
+      out.psu.push(String(psu[i]));
+      for (const s of out.sums) s.push(0);
+    }
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]![i]!;
+      if (v !== 0) out.sums[k]![at]! += v;
+    }
+  }
+  const sums: Record<string, ArrayLike<number>> = {};
+  frame.measures.forEach((m, k) => (sums[m.id] = out.sums[k]!));
+  return { group: out.group, period: out.period, breakdown: out.breakdown, sums, design: { strata: out.strata, psu: out.psu } };
 }
 
 /** The arquero engine. */
