@@ -7,13 +7,12 @@
  * value `(all)`) come back with a `suppressed` column (the reason, or null);
  * a hidden cell's counts, value and interval are null and its status is `suppressed`.
  */
-import type { Dataset } from '../dataset.js';
 import { HoufuError } from '../errors.js';
 import { SURVEY_TEXT } from '../messages/survey.js';
 import type { Level } from '../plan/plan.js';
 import { hierarchy } from '../result/areas.js';
 import { makeResultTable, RESULT_COLUMNS, type ResultTable } from '../result/assemble.js';
-import { toObjects } from '../result/format.js';
+import { arrowColumns, type Dataset } from '../dataset.js';
 import { SURVEY_COLUMNS } from '../survey/assemble.js';
 import { suppressCells, type Cell, type Equation } from './cells.js';
 
@@ -32,9 +31,6 @@ export function checkThreshold(t: number): number {
   return t;
 }
 
-const TOTAL = '\u0000total';
-type Row = Record<string, unknown>;
-
 /**
  * Apply suppression. `full` holds the rows at every PUBLISH_LEVEL (with the breakdown),
  * `totals` the same without the breakdown (null when there is none); the rows of `levels`
@@ -49,18 +45,35 @@ export function applySuppression(
   threshold: number,
 ): ResultTable {
   const survey = full.schema.fields.some((f) => f.name === 'se');
-  const rows = toObjects<Row>(full);
-  const totalRows = totals ? toObjects<Row>(totals) : [];
-  const all = [...rows, ...totalRows];
-  const cells: Cell[] = all.map((r) =>
-    survey
-      ? { count: Number(r['n'] ?? 0), denominator: Number(r['n'] ?? 0) }
-      : { count: Number(r['numerator'] ?? 0), denominator: Number(r['denominator'] ?? 0) },
-  );
-  const tupleOf = (r: Row, i: number): string => (i >= rows.length ? TOTAL : JSON.stringify(breakdown.map((b) => r[b] ?? null)));
+  // Work on columns: the rows of `full`, then those of `totals`.
+  const a = arrowColumns(full);
+  const b = totals ? arrowColumns(totals) : null;
+  const nFull = full.numRows;
+  const nAll = nFull + (totals?.numRows ?? 0);
+  const col = (name: string): ((i: number) => unknown) => {
+    const x = a[name];
+    const y = b?.[name];
+    return (i) => (i < nFull ? x?.[i] : y?.[i - nFull]);
+  };
+  const id = col('indicator_id');
+  const period = col('period');
+  const level = col('level');
+  const area = col('area_code');
+  const count = col(survey ? 'n' : 'numerator');
+  const den = col(survey ? 'n' : 'denominator');
+  const bget = breakdown.map((name) => col(name));
+  const cells: Cell[] = new Array(nAll);
+  for (let i = 0; i < nAll; i++) cells[i] = { count: Number(count(i) ?? 0), denominator: Number(den(i) ?? 0) };
+  const TOTAL = '\u0002';
+  const tupleOf = (i: number): string => (i >= nFull ? TOTAL : bget.length === 1 ? String(bget[0]!(i) ?? '\u0003') : JSON.stringify(bget.map((g) => g(i) ?? null)));
+  const SEP = '\u0001';
+  const key = (i: number, tuple: string, lev: unknown, code: unknown): string => `${id(i)}${SEP}${period(i) ?? ''}${SEP}${tuple}${SEP}${lev}${SEP}${code}`;
+  const tuples = new Array<string>(nAll);
   const index = new Map<string, number>();
-  const key = (id: unknown, period: unknown, tuple: string, level: unknown, area: unknown): string => JSON.stringify([id, period ?? null, tuple, level, area]);
-  all.forEach((r, i) => index.set(key(r['indicator_id'], r['period'], tupleOf(r, i), r['level'], r['area_code']), i));
+  for (let i = 0; i < nAll; i++) {
+    tuples[i] = tupleOf(i);
+    index.set(key(i, tuples[i]!, level(i), area(i)), i);
+  }
 
   // Parents in the area hierarchy, from the sites.
   const h = hierarchy(dataset);
@@ -70,52 +83,46 @@ export function applySuppression(
     for (let k = 1; k < chain.length; k++) parentOf.set(`${PUBLISH_LEVELS[k]}:${chain[k]}`, chain[k - 1]!);
   }
   const groups = new Map<number, number[]>();
-  const addChild = (parent: number | undefined, child: number): void => {
+  const addTo = (m: Map<number, number[]>, parent: number | undefined, child: number): void => {
     if (parent === undefined) return;
-    let g = groups.get(parent);
-    if (!g) groups.set(parent, (g = []));
+    let g = m.get(parent);
+    if (!g) m.set(parent, (g = []));
     g.push(child);
   };
+  for (let i = 0; i < nAll; i++) {
+    const lev = level(i) as Level;
+    const k = PUBLISH_LEVELS.indexOf(lev);
+    if (k <= 0) continue;
+    const p = parentOf.get(`${lev}:${area(i)}`);
+    if (p !== undefined) addTo(groups, index.get(key(i, tuples[i]!, PUBLISH_LEVELS[k - 1], p)), i);
+  }
   const equations: Equation[] = [];
-  all.forEach((r, i) => {
-    const level = r['level'] as Level;
-    const k = PUBLISH_LEVELS.indexOf(level);
-    if (k > 0) {
-      const p = parentOf.get(`${level}:${r['area_code']}`);
-      if (p !== undefined) addChild(index.get(key(r['indicator_id'], r['period'], tupleOf(r, i), PUBLISH_LEVELS[k - 1], p)), i);
-    }
-  });
   for (const [parent, children] of groups) equations.push({ parent, children });
   // The total of an area over the breakdown's values.
   if (totals) {
     const byTotal = new Map<number, number[]>();
-    rows.forEach((r, i) => {
-      const t = index.get(key(r['indicator_id'], r['period'], TOTAL, r['level'], r['area_code']));
-      if (t === undefined) return;
-      let g = byTotal.get(t);
-      if (!g) byTotal.set(t, (g = []));
-      g.push(i);
-    });
+    for (let i = 0; i < nFull; i++) addTo(byTotal, index.get(key(i, TOTAL, level(i), area(i))), i);
     for (const [parent, children] of byTotal) equations.push({ parent, children });
   }
   const reasons = suppressCells(cells, equations, threshold);
 
   // The totals over the breakdown's values are returned too (breakdown value `(all)`): they are
   // part of what suppression protected, and must be published from the same decision.
-  const keep = all.map((r, i) => [r, i] as const).filter(([r]) => levels.includes(r['level'] as Level));
-  const cols: Record<string, unknown[]> = {};
+  const keep: number[] = [];
+  for (let i = 0; i < nAll; i++) if (levels.includes(level(i) as Level)) keep.push(i);
   const extra = survey ? [...SURVEY_COLUMNS, 'suppressed'] : ['suppressed'];
-  for (const c of [...RESULT_COLUMNS, ...extra]) cols[c] = [];
   const hide = new Set(['numerator', 'denominator', 'unknown', 'value', 'se', 'ci_low', 'ci_high', 'deff', 'n']);
-  for (const [r, i] of keep) {
-    const why = reasons[i] ?? null;
-    for (const c of [...RESULT_COLUMNS, ...extra]) {
-      if (c === 'suppressed') cols[c]!.push(why);
-      else if (why !== null && hide.has(c)) cols[c]!.push(null);
-      else if (why !== null && c === 'status') cols[c]!.push('suppressed');
-      else cols[c]!.push(r[c] ?? null);
-    }
+  const cols: Record<string, unknown[]> = {};
+  for (const c of [...RESULT_COLUMNS, ...extra]) {
+    const get = c === 'suppressed' ? null : col(c);
+    cols[c] = keep.map((i) => {
+      const why = reasons[i] ?? null;
+      if (c === 'suppressed') return why;
+      if (why !== null && hide.has(c)) return null;
+      if (why !== null && c === 'status') return 'suppressed';
+      return get!(i) ?? null;
+    });
   }
-  const bcols = breakdown.map((b) => keep.map(([r, i]) => (i >= rows.length ? BREAKDOWN_TOTAL : ((r[b] ?? null) as string | null))));
+  const bcols = bget.map((g) => keep.map((i) => (i >= nFull ? BREAKDOWN_TOTAL : ((g(i) ?? null) as string | null))));
   return makeResultTable(cols, breakdown, bcols, extra, new Set(['flag', 'suppressed']));
 }
