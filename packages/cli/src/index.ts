@@ -3,7 +3,8 @@
  * @packageDocumentation
  */
 import { parseArgs } from 'node:util';
-import { compute, computeOptions } from './commands/compute.js';
+import { compute, computeDefaults, computeOptions } from './commands/compute.js';
+import { compare, compareOptions } from './commands/compare.js';
 import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
 import { cubeOptions, generateOptions, loadOptions, reportOptions } from './commands/options.js';
@@ -12,7 +13,13 @@ import { failure, processIo, UsageError, type Io } from './common.js';
 
 export type { Io } from './common.js';
 
-type Command = { options: Record<string, { type: 'string' | 'boolean' }>; run: (v: Record<string, unknown>, io: Io) => Promise<number>; usage: string };
+type Command = {
+  options: Record<string, { type: 'string' | 'boolean' }>;
+  run: (v: Record<string, unknown>, io: Io) => Promise<number>;
+  usage: string;
+  /** Options whose value may be left out, with the value they then take. */
+  defaults?: Readonly<Record<string, string>>;
+};
 
 const COMMANDS: Record<string, Command> = {
   list: { options: listOptions, run: list, usage: 'houfu list [--format table|json]' },
@@ -23,9 +30,12 @@ const COMMANDS: Record<string, Command> = {
       'houfu compute --data DIR --indicators ID[,ID|FAMILY…] --by province|prefecture|county|site|unit\n' +
       '              [--engine kernel|arquero|duckdb|duckdb-wasm|duckdb-native] [--format csv|json|arrow|parquet] [--out FILE]\n' +
       '              [--breakdown COL[,COL…]] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]\n' +
+      '              [--design weight=COL[,strata=COL][,psu=COL][,fpc=COL]] [--interval logit|wilson|beta]\n' +
+      '              [--confidence 0.95] [--suppress [THRESHOLD]]\n' +
       'houfu compute --engine postgres --db postgres://… [--schema S] [--tables TABLE=NAME,…] [--mapping FILE.json]\n' +
       '              --indicators … --by … (data already in PostgreSQL; --mapping names its columns)\n' +
       'houfu compute --cube FILE.parquet --by LEVEL [--indicators …] [--breakdown COL,…] [--format …] [--out FILE]',
+    defaults: computeDefaults,
   },
   load: {
     options: loadOptions,
@@ -38,6 +48,13 @@ const COMMANDS: Record<string, Command> = {
     usage:
       'houfu cube --data DIR --by site|unit[,period][,COL…] --out FILE.parquet|FILE.arrow\n' +
       '           [--indicators ID[,ID|FAMILY…]] [--engine kernel|arquero] [--mapping FILE.json] [--encoding auto|utf-8|gb18030]',
+  },
+  compare: {
+    options: compareOptions,
+    run: compare,
+    usage:
+      'houfu compare --data DIR --indicators ID[,ID…] --by LEVEL (--breakdown COL --groups A,B | --periods A,B)\n' +
+      '              [--design weight=COL,…] [--confidence 0.95] [--format csv|json|arrow|parquet] [--out FILE]',
   },
   validate: { options: validateOptions, run: validate, usage: 'houfu validate --data DIR [--mapping FILE.json] [--format text|json] [--lang en|zh]' },
   report: {
@@ -75,6 +92,20 @@ export function registerCommand(name: string, command: Command): void {
   COMMANDS[name] = command;
 }
 
+/** Give a value to options that may be left without one (`--suppress` → `--suppress 10`). */
+function withDefaults(args: readonly string[], defaults: Readonly<Record<string, string>> | undefined): string[] {
+  if (!defaults) return [...args];
+  const out: string[] = [];
+  args.forEach((a, i) => {
+    out.push(a);
+    const name = a.startsWith('--') ? a.slice(2) : '';
+    const fallback = defaults[name];
+    const next = args[i + 1];
+    if (fallback !== undefined && (next === undefined || next.startsWith('--'))) out.push(fallback);
+  });
+  return out;
+}
+
 /** Run the CLI with arguments (without `node houfu`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -90,7 +121,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   try {
     let values: Record<string, unknown>;
     try {
-      values = parseArgs({ args: [...rest], options: cmd.options, allowPositionals: false, strict: true }).values;
+      values = parseArgs({ args: withDefaults(rest, cmd.defaults), options: cmd.options, allowPositionals: false, strict: true }).values;
     } catch (e) {
       throw new UsageError(`${(e as Error).message}\nusage: ${cmd.usage}`);
     }

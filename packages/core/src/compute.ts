@@ -10,6 +10,28 @@ import type { IndicatorDefinition } from './model/indicator.js';
 import { plan, PlanError, type Level } from './plan/plan.js';
 import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './result/assemble.js';
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
+import type { SurveyDesign } from './survey/design.js';
+import type { ProportionMethod } from './survey/intervals.js';
+import { computeSurvey } from './survey/compute.js';
+import { applySuppression, checkThreshold, DEFAULT_THRESHOLD, PUBLISH_LEVELS } from './publish/suppress.js';
+
+/** `compute` with suppression: every level (and breakdown totals) decides, the requested levels are returned. */
+async function computeSuppressed(
+  dataset: Dataset,
+  indicators: readonly IndicatorDefinition[],
+  options: ComputeOptions,
+  levels: readonly Level[],
+): Promise<ResultTable> {
+  const threshold = checkThreshold(options.suppress === true ? DEFAULT_THRESHOLD : Number(options.suppress));
+  for (const l of levels)
+    if (!PUBLISH_LEVELS.includes(l))
+      throw new HoufuError('invalid_request', { zh: `安全发布不支持层级 ${l}`, en: `safe publication does not support level ${l} (province, prefecture, county or site)` });
+  const { suppress: _, ...rest } = options;
+  const full = await compute(dataset, indicators, { ...rest, by: PUBLISH_LEVELS });
+  const breakdown = options.breakdown ?? [];
+  const totals = breakdown.length ? await compute(dataset, indicators, { ...rest, breakdown: [], by: PUBLISH_LEVELS }) : null;
+  return applySuppression(dataset, full, totals, breakdown, levels, threshold);
+}
 
 /** Engines available by name; each is loaded only when first used. */
 export type EngineName = 'kernel' | 'arquero' | 'duckdb' | 'duckdb-wasm' | 'duckdb-native';
@@ -38,6 +60,17 @@ export interface ComputeOptions {
   readonly breakdown?: readonly string[];
   /** Engine name (default `kernel`; `arquero` is the reference engine) or an engine object. */
   readonly engine?: EngineName | Engine;
+  /** A sample design: design-based estimates with `se`, `ci_low`, `ci_high`, `df`, `deff`, `n`, `flag`. */
+  readonly design?: SurveyDesign;
+  /** With a design: confidence level (default 0.95). */
+  readonly confidence?: number;
+  /** With a design: interval for proportions, `logit` (default), `wilson` or `beta`. */
+  readonly interval?: ProportionMethod;
+  /**
+   * Safe publication: hide cells whose count or denominator is below this threshold (`true`: 10),
+   * and enough others that none can be recovered by subtraction (adds a `suppressed` column).
+   */
+  readonly suppress?: number | boolean;
 }
 
 /** Throw a HoufuError when the dataset has errors (every computation validates first). */
@@ -73,9 +106,12 @@ export async function compute(
   for (const b of options.breakdown ?? [])
     if ((RESULT_COLUMNS as readonly string[]).includes(b))
       throw new HoufuError('invalid_request', { zh: `分组列名与结果列冲突：${b}`, en: `breakdown name clashes with a result column: ${b}` });
-  const engine = await resolveEngine(options.engine);
+  // Design-based estimates need weighted sums per PSU: the arquero engine carries them.
+  const engine = await resolveEngine(options.engine ?? (options.design ? 'arquero' : undefined));
   assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
+  if (options.suppress !== undefined && options.suppress !== false) return computeSuppressed(dataset, indicators, { ...options, engine }, levels);
+  if (options.design) return computeSurvey(dataset, indicators, options, engine, levels);
   const results: ResultTable[] = [];
   const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};
   const planFor = (by: Level) => {

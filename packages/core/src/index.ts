@@ -31,6 +31,8 @@ export {
   type Plan,
   type PlanOptions,
   type FramePlan,
+  type FrameDesign,
+  type SurveyRefs,
   type PlanMeasure,
   type PlanQuantifier,
   type PlanBreakdown,
@@ -69,3 +71,19 @@ export {
   type SqlSource,
   type SqlRow,
 } from './engines/sql/index.js';
+export { type SurveyDesign, type PreparedDesign, type StratumInfo, parseDesign, prepareDesign } from './survey/design.js';
+export {
+  type Interval,
+  type ProportionMethod,
+  PROPORTION_METHODS,
+  logitInterval,
+  wilsonInterval,
+  clopperPearsonInterval,
+  kornGraubardInterval,
+  designWilsonInterval,
+  waldInterval,
+} from './survey/intervals.js';
+export { SURVEY_COLUMNS } from './survey/assemble.js';
+export { compare, COMPARE_COLUMNS, type Comparison, type CompareOptions } from './survey/compare.js';
+export { suppressCells, primaryReason, type Cell, type Equation, type SuppressionReason } from './publish/cells.js';
+export { DEFAULT_THRESHOLD, BREAKDOWN_TOTAL } from './publish/suppress.js';

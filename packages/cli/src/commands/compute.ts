@@ -1,5 +1,5 @@
 /** `houfu compute`: indicators by area as a tidy table. */
-import { compute as run, LEVELS, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
+import { compute as run, LEVELS, parseDesign, PROPORTION_METHODS, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
 import { readMapping } from '@houfu/core/node';
 import { resolveIndicators } from '@houfu/indicators';
 import { emit, loadFromArgs, need, oneOf, outputFormat, reportFindings, UsageError, type Io } from '../common.js';
@@ -19,10 +19,39 @@ export const computeOptions = {
   db: { type: 'string' },
   schema: { type: 'string' },
   tables: { type: 'string' },
+  design: { type: 'string' },
+  interval: { type: 'string' },
+  confidence: { type: 'string' },
+  suppress: { type: 'string' },
 } as const;
 
 /** Engines of `--engine`. */
 export const ENGINE_NAMES = ['kernel', 'arquero', 'duckdb', 'duckdb-wasm', 'duckdb-native', 'postgres'] as const;
+/** Options that may be given without a value, and the value they then take. */
+export const computeDefaults = { suppress: '10' } as const;
+
+/** Parse --design, --interval, --confidence and --suppress (shared with compare). */
+export function surveyArgs(values: Record<string, unknown>): {
+  design?: ReturnType<typeof parseDesign>;
+  interval?: (typeof PROPORTION_METHODS)[number];
+  confidence?: number;
+  suppress?: number;
+} {
+  const out: ReturnType<typeof surveyArgs> = {};
+  if (typeof values['design'] === 'string') out.design = parseDesign(values['design']);
+  if (values['interval'] !== undefined) out.interval = oneOf(values['interval'], PROPORTION_METHODS, 'interval', 'logit');
+  if (typeof values['confidence'] === 'string') {
+    const c = Number(values['confidence']);
+    if (!(c > 0 && c < 1)) throw new UsageError(`--confidence must be a number between 0 and 1 (got ${values['confidence']})`);
+    out.confidence = c;
+  }
+  if (typeof values['suppress'] === 'string') {
+    const t = Number(values['suppress']);
+    if (!Number.isInteger(t) || t < 1) throw new UsageError(`--suppress takes a positive whole threshold (got ${values['suppress']})`);
+    out.suppress = t;
+  }
+  return out;
+}
 
 /** Compute indicators and write the result. */
 export async function compute(values: Record<string, unknown>, io: Io): Promise<number> {
@@ -32,6 +61,7 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
   const engine = oneOf(values['engine'], ENGINE_NAMES, 'engine', 'kernel');
   const format = outputFormat(values['format']);
   const breakdown = typeof values['breakdown'] === 'string' ? values['breakdown'].split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const survey = surveyArgs(values);
   if (engine === 'postgres') {
     const pgm = await import('@houfu/core/postgres');
     const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;
@@ -43,7 +73,7 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
       ...(mapping ? { columns: mapping } : {}),
     });
     try {
-      await emit(await run(dataset, defs, { by, engine: pgm.postgresEngine, breakdown }), format, values['out'], io);
+      await emit(await run(dataset, defs, { by, engine: pgm.postgresEngine, breakdown, ...survey }), format, values['out'], io);
     } finally {
       await close();
     }
@@ -56,7 +86,7 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
     reportFindings(warnings, io, 'en', 10);
   }
   try {
-    const result = await run(ds, defs, { by, engine, breakdown });
+    const result = await run(ds, defs, { by, engine, breakdown, ...survey });
     await emit(result, format, values['out'], io);
   } finally {
     if (engine.startsWith('duckdb')) await (await import('@houfu/core/duckdb')).closeSharedDuckDBEngines();

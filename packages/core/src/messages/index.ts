@@ -142,6 +142,7 @@ export const STATUS_TEXT: Readonly<Record<string, LocalText>> = {
   not_met: { zh: '未达标', en: 'not met' },
   no_data: { zh: '无数据', en: 'no data' },
   no_target: { zh: '无目标', en: 'no target' },
+  suppressed: { zh: '已抑制（安全发布）', en: 'suppressed (safe publication)' },
 };
 
 /** Labels of charts (`@houfu/core/charts`). */

@@ -6,7 +6,9 @@
  */
 import { hasColumn, type Dataset } from '../dataset.js';
 import { ERROR_TEXT } from '../messages/index.js';
-import type { Expr, QuantifierExpr } from '../model/expr.js';
+import { and, type Expr, type QuantifierExpr } from '../model/expr.js';
+import { SURVEY_TEXT } from '../messages/survey.js';
+import { DESIGN_COLUMNS } from '../survey/design.js';
 import type { IndicatorDefinition, Measure } from '../model/indicator.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
 import { checkExpr, DefinitionError, exprUses, PARENTS } from './links.js';
@@ -25,6 +27,24 @@ export interface PlanMeasure {
   readonly where: Expr;
   /** Column summed instead of counting, or null. */
   readonly sum: string | null;
+  /** A second column multiplied in (for second moments of survey estimates), or absent. */
+  readonly times?: string | null;
+  /** In a frame with a design: count rows without their weight. */
+  readonly unweighted?: boolean;
+}
+
+/**
+ * The survey design of a frame, as row keys (own column, or `households.column` from persons).
+ * Engines that honour it multiply every measure by the weight (unless `unweighted`) and add the
+ * stratum and PSU to the grouping keys (see `engines/engine.ts`).
+ */
+export interface FrameDesign {
+  /** Weight column key. */
+  readonly weight: string;
+  /** Stratum column key. */
+  readonly strata: string;
+  /** Primary sampling unit column key. */
+  readonly psu: string;
 }
 
 /** A quantifier computed once per frame and referred to by its id. */
@@ -63,6 +83,8 @@ export interface FramePlan {
   readonly breakdown: readonly PlanBreakdown[];
   /** Measures. */
   readonly measures: readonly PlanMeasure[];
+  /** The survey design, when estimates are design-based. */
+  readonly design?: FrameDesign;
 }
 
 /** Where an indicator's counts come from: frame index and measure id. */
@@ -85,6 +107,32 @@ export interface PlanIndicator {
   readonly unknown: MeasureRef | null;
   /** Whether results are per period. */
   readonly periodic: boolean;
+  /** With a design: the extra sums of design-based estimation. */
+  readonly survey?: SurveyRefs;
+}
+
+/**
+ * Sums a design-based estimate needs besides its weighted numerator and denominator. The domain
+ * of an estimate is its area × period × breakdown and the rows its denominator counts.
+ */
+export interface SurveyRefs {
+  /** Rows of the domain, unweighted. */
+  readonly n: MeasureRef;
+  /** Rows of the numerator, unweighted. */
+  readonly nNumerator: MeasureRef;
+  /** Moments over the domain's rows (numerator and denominator on one table), for the design effect. */
+  readonly moments: {
+    /** Σ w. */
+    readonly w: MeasureRef;
+    /** Σ w·y. */
+    readonly y: MeasureRef;
+    /** Σ w·y². */
+    readonly yy: MeasureRef;
+    /** Σ w·x·y. */
+    readonly xy: MeasureRef;
+    /** Σ w·x². */
+    readonly xx: MeasureRef;
+  } | null;
 }
 
 /** A complete plan: plain data, printable and serializable. */
@@ -107,6 +155,8 @@ export interface PlanOptions {
   readonly by: Level;
   /** Break results down by these columns (`sex`, `sites.site_type`, …). */
   readonly breakdown?: readonly string[];
+  /** Plan design-based estimates: the households table carries the prepared design columns (see `survey/design.ts`). */
+  readonly design?: boolean;
 }
 
 /** An error in the request or the definitions (not in the data). */
@@ -127,7 +177,7 @@ function resolveBreakdown(ds: Dataset, table: TableName, name: string): PlanBrea
 }
 
 /** Add a measure to a frame under construction (deduplicated), with the columns and quantifiers it reads. */
-function addToFrame(f: FrameBuilder, where: Expr, sum: string | null): PlanMeasure {
+function addToFrame(f: FrameBuilder, where: Expr, sum: string | null, extra: { times?: string | null; unweighted?: boolean } = {}): PlanMeasure {
   const uses = { columns: new Set<string>(), quantifiers: [] as QuantifierExpr[] };
   exprUses(f.table, where, uses);
   for (const c of uses.columns) {
@@ -141,16 +191,22 @@ function addToFrame(f: FrameBuilder, where: Expr, sum: string | null): PlanMeasu
       f.quantifiers.set(key, { id: `q${f.quantifiers.size}`, node: q, link });
     }
   }
-  const key = JSON.stringify([where, sum]);
+  // Columns multiplied in are kept sorted, so that y·x and x·y are one measure.
+  const factors = [sum, extra.times ?? null].filter((c): c is string => c !== null).sort();
+  const s0 = factors[0] ?? null;
+  const times = factors[1] ?? null;
+  const unweighted = extra.unweighted === true;
+  const key = JSON.stringify([where, s0, times, unweighted]);
   let pm = f.measures.get(key);
   if (!pm) {
-    pm = { id: `m${f.measures.size}`, where, sum };
+    pm = { id: `m${f.measures.size}`, where, sum: s0, ...(times !== null ? { times } : {}), ...(unweighted ? { unweighted } : {}) };
     f.measures.set(key, pm);
   }
   return pm;
 }
 
-function freeze(f: FrameBuilder, periodic: boolean, group: 'site' | 'unit'): FramePlan {
+function freeze(f: FrameBuilder, periodic: boolean, group: 'site' | 'unit', design = false): FramePlan {
+  const key = (c: string): string => (f.table === 'households' ? c : `households.${c}`);
   return {
     table: f.table,
     periodic,
@@ -159,6 +215,7 @@ function freeze(f: FrameBuilder, periodic: boolean, group: 'site' | 'unit'): Fra
     quantifiers: [...f.quantifiers.values()],
     breakdown: f.breakdown,
     measures: [...f.measures.values()],
+    ...(design ? { design: { weight: key(DESIGN_COLUMNS.weight), strata: key(DESIGN_COLUMNS.strata), psu: key(DESIGN_COLUMNS.psu) } } : {}),
   };
 }
 
@@ -217,7 +274,10 @@ export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition
     return f;
   };
 
+  const design = options.design === true;
+  if (design && level === 'unit') throw new PlanError(SURVEY_TEXT.designAtUnit().en);
   const addMeasure = (def: IndicatorDefinition, m: Measure): MeasureRef => {
+    if (design && m.table !== 'households' && m.table !== 'persons') throw new PlanError(SURVEY_TEXT.notSurveyable(def.id, m.table).en);
     try {
       const t = checkExpr(m.table, m.where);
       if (t !== 'boolean' && t !== 'null') throw new DefinitionError('a measure filter must be true/false');
@@ -240,14 +300,41 @@ export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition
     const denominator = addMeasure(def, def.denominator);
     const unknown = def.unknown ? addMeasure(def, def.unknown) : null;
     const tables = [def.numerator.table, def.denominator.table, ...(def.unknown ? [def.unknown.table] : [])];
-    return { definition: def, numerator, denominator, unknown, periodic: tables.some(periodicTable) };
+    const pi: PlanIndicator = { definition: def, numerator, denominator, unknown, periodic: tables.some(periodicTable) };
+    return design ? { ...pi, survey: surveyRefs(def) } : pi;
   });
+
+  function surveyRefs(def: IndicatorDefinition): SurveyRefs {
+    const num = def.numerator;
+    const den = def.denominator;
+    const at = (table: TableName, where: Expr, sum: string | null, extra: { times?: string | null; unweighted?: boolean } = {}): MeasureRef => {
+      const pm = addToFrame(frameOf(def.id, table), where, sum, extra);
+      return { frame: [...frames.keys()].indexOf(table), measure: pm.id };
+    };
+    const n = at(den.table, den.where, null, { unweighted: true });
+    const nNumerator = at(num.table, num.where, null, { unweighted: true });
+    if (num.table !== den.table) return { n, nNumerator, moments: null };
+    const both = and(num.where, den.where);
+    const ys = num.sum ?? null;
+    const xs = den.sum ?? null;
+    return {
+      n,
+      nNumerator,
+      moments: {
+        w: at(den.table, den.where, null),
+        y: at(den.table, both, ys),
+        yy: at(den.table, both, ys, { times: ys }),
+        xy: at(den.table, both, ys, { times: xs }),
+        xx: at(den.table, den.where, xs, { times: xs }),
+      },
+    };
+  }
 
   return {
     level,
     periods: dataset.periods,
     breakdown,
-    frames: [...frames.values()].map((f) => freeze(f, periodicTable(f.table), level === 'unit' ? 'unit' : 'site')),
+    frames: [...frames.values()].map((f) => freeze(f, periodicTable(f.table), level === 'unit' ? 'unit' : 'site', design)),
     indicators,
   };
 }

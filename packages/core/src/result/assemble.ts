@@ -11,7 +11,7 @@ import type { MeasureRef, Plan } from '../plan/plan.js';
 import { hierarchy, type Hierarchy } from './areas.js';
 
 /** Status of a result against its target. */
-export type Status = 'met' | 'not_met' | 'no_data' | 'no_target';
+export type Status = 'met' | 'not_met' | 'no_data' | 'no_target' | 'suppressed';
 
 /** Arrow types of the result columns. */
 export type ResultSchema = {
@@ -200,13 +200,23 @@ export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[
 
 const FLOAT = new Set(['numerator', 'denominator', 'unknown', 'value', 'target']);
 
-/** Build a result table from columns (fixed columns, then breakdown columns after `period`). */
-export function makeResultTable(cols: Record<string, unknown[]>, breakdown: readonly string[], bcols: (string | null)[][]): ResultTable {
+/**
+ * Build a result table from columns (fixed columns, then breakdown columns after `period`,
+ * then `extra` columns taken from `cols`: numbers, or text for the names in `text`).
+ */
+export function makeResultTable(
+  cols: Record<string, unknown[]>,
+  breakdown: readonly string[],
+  bcols: (string | null)[][],
+  extra: readonly string[] = [],
+  text: ReadonlySet<string> = new Set(),
+): ResultTable {
   const vectors: Record<string, Vector> = {};
   for (const c of RESULT_COLUMNS) {
     vectors[c] = FLOAT.has(c) ? numberVector(cols[c] ?? [], new Float64()) : utf8Vector(cols[c] ?? []);
     if (c === 'period') breakdown.forEach((b, i) => (vectors[b] = utf8Vector(bcols[i] ?? [])));
   }
+  for (const c of extra) vectors[c] = text.has(c) ? utf8Vector(cols[c] ?? []) : numberVector(cols[c] ?? [], new Float64());
   return new Table(vectors) as unknown as ResultTable;
 }
 

@@ -64,6 +64,11 @@ function frameColumns(ds: Dataset, frame: FramePlan): Record<string, ArrayLike<u
     cols[c] = parentColumn(table, column);
   }
   for (const b of frame.breakdown) if (b.table !== T) cols[`${b.table}.${b.column}`] = parentColumn(b.table, b.column);
+  if (frame.design)
+    for (const key of [frame.design.weight, frame.design.strata, frame.design.psu]) {
+      const dot = key.indexOf('.');
+      if (dot > 0) cols[key] = parentColumn(key.slice(0, dot) as TableName, key.slice(dot + 1));
+    }
   cols['__g'] = frame.group === 'unit' ? unitRows(ds, T) : site;
   cols['__site'] = gather(columnValues(ds, 'sites', 'site_id'), site);
 
@@ -104,9 +109,13 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   // grouped rollup in arquero.
   const n = t.numRows();
   const acc = indexAccessors(keys, cols);
+  const design = frame.design;
+  const weight = design ? (cols[design.weight] as ArrayLike<unknown>) : undefined;
   const evals = frame.measures.map((m) => ({
     f: compileWith(T, m.where, acc),
     sum: m.sum === null ? null : (cols[m.sum] as ArrayLike<unknown>),
+    times: m.times ? (cols[m.times] as ArrayLike<unknown>) : null,
+    w: m.unweighted ? undefined : weight,
     out: new Float64Array(n),
   }));
   const bcols = frame.breakdown.map((b) => cols[b.table === T ? b.column : `${b.table}.${b.column}`] as ArrayLike<unknown>);
@@ -114,17 +123,28 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   for (let i = 0; i < n; i++) {
     for (const e of evals) {
       if (e.f(i) !== true) continue;
-      if (e.sum === null) e.out[i] = 1;
-      else {
-        const v = e.sum[i];
-        if (typeof v === 'number') e.out[i] = v;
+      let v = 1;
+      if (e.sum !== null) {
+        const x = e.sum[i];
+        v = typeof x === 'number' ? x : 0;
       }
+      if (e.times !== null) {
+        const x = e.times[i];
+        v *= typeof x === 'number' ? x : 0;
+      }
+      if (e.w) {
+        const w = e.w[i];
+        // A row without a weight has no household: it belongs to no site and is dropped below.
+        v *= typeof w === 'number' ? w : 0;
+      }
+      e.out[i] = v;
     }
     for (let b = 0; b < bcols.length; b++) {
       const v = bcols[b]![i];
       bout[b]![i] = v === null || v === undefined ? null : String(v);
     }
   }
+  if (design) return groupDesign(ds, frame, cols, periodic, evals.map((e) => e.out), bout);
   const derived: Record<string, ArrayLike<unknown>> = {};
   const rollup: Record<string, unknown> = {};
   frame.measures.forEach((m, k) => {
@@ -150,9 +170,95 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   };
 }
 
+/**
+ * Sums of a frame with a design, grouped by site (or unit), period, breakdown, stratum and PSU
+ * in one pass over the rows (a sample has about as many groups as PSUs: a hash grouping is
+ * cheaper here than a rollup).
+ */
+function groupDesign(
+  ds: Dataset,
+  frame: FramePlan,
+  cols: Record<string, ArrayLike<unknown>>,
+  periodic: boolean,
+  values: readonly Float64Array[],
+  bout: readonly (string | null)[][],
+): FrameSums {
+  const design = frame.design!;
+  const g = cols['__g'] as ArrayLike<number>;
+  const period = periodic ? (cols['period'] as ArrayLike<unknown>) : undefined;
+  const strata = cols[design.strata] as ArrayLike<unknown>;
+  const psu = cols[design.psu] as ArrayLike<unknown>;
+  const ids = frame.group === 'unit' ? columnValues(ds, 'management_units', 'unit_id') : columnValues(ds, 'sites', 'site_id');
+  const n = g.length;
+  // Dictionary codes of every key column, then one number per row (mixed radix) when it fits.
+  const encode = (get: (i: number) => unknown): { codes: Int32Array; values: unknown[] } => {
+    const dict = new Map<unknown, number>();
+    const values: unknown[] = [];
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = get(i);
+      let c = dict.get(v);
+      if (c === undefined) {
+        dict.set(v, (c = values.length));
+        values.push(v);
+      }
+      codes[i] = c;
+    }
+    return { codes, values };
+  };
+  // PSUs are nested in strata (checked when the design is prepared): the PSU identifies the stratum.
+  const keys = [
+    encode((i) => g[i]),
+    encode((i) => psu[i]),
+    ...(period ? [encode((i) => period[i] ?? null)] : []),
+    ...bout.map((b) => encode((i) => b[i] ?? null)),
+  ];
+  const exact = keys.reduce((a, k) => a * Math.max(1, k.values.length), 1) < 2 ** 52;
+  const keyOf = (i: number): number | string => {
+    if (exact) {
+      let key = 0;
+      for (const k of keys) key = key * Math.max(1, k.values.length) + k.codes[i]!;
+      return key;
+    }
+    return keys.map((k) => k.codes[i]).join(',');
+  };
+  const index = new Map<number | string, number>();
+  const out = {
+    group: [] as string[],
+    period: [] as (string | null)[],
+    breakdown: bout.map(() => [] as (string | null)[]),
+    strata: [] as string[],
+    psu: [] as string[],
+    sums: values.map(() => [] as number[]),
+  };
+  for (let i = 0; i < n; i++) {
+    const gi = g[i]!;
+    if (gi < 0) continue;
+    const key = keyOf(i);
+    let at = index.get(key);
+    if (at === undefined) {
+      index.set(key, (at = out.group.length));
+      out.group.push(String(ids[gi]));
+      out.period.push(period ? ((period[i] as string | null) ?? null) : null);
+      bout.forEach((b, k) => out.breakdown[k]!.push(b[i] ?? null));
+      out.strata.push(String(strata[i]));
+      out.psu.push(String(psu[i]));
+      for (const s of out.sums) s.push(0);
+    }
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k]![i]!;
+      if (v !== 0) out.sums[k]![at]! += v;
+    }
+  }
+  const sums: Record<string, ArrayLike<number>> = {};
+  frame.measures.forEach((m, k) => (sums[m.id] = out.sums[k]!));
+  return { group: out.group, period: out.period, breakdown: out.breakdown, sums, design: { strata: out.strata, psu: out.psu } };
+}
+
 /** The arquero engine. */
 export const arqueroEngine: Engine = {
   name: 'arquero',
+  supportsDesign: true,
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     return plan.frames.map((f) => runFrame(dataset, f));
   },

@@ -93,6 +93,7 @@ export function classifiedOf(plan: Plan, frameIndex: number): Classified[] {
 /** Execute one frame: cells of site (or unit) × period × breakdown, one pass per measure. */
 export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Evaluator(ds), classified: readonly Classified[] = []): FrameSums {
   const table = frame.table;
+  if (frame.design || frame.measures.some((m) => m.times)) throw new Error('the kernel engine does not compute design-based (weighted) sums: use the arquero engine');
   const n = rows(ds, table);
   const group = groupIndex(ds, table, frame.group);
   const ids = encoded(ds, frame.group === 'unit' ? 'management_units' : 'sites', frame.group === 'unit' ? 'unit_id' : 'site_id');
