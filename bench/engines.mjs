@@ -1,9 +1,9 @@
 // Engines benchmark: four_musts, employment and services by county on generated data, with
-// each engine (arquero, duckdb-wasm, native DuckDB, PostgreSQL when HOUFU_BENCH_PG gives a
+// each engine (kernel, arquero, duckdb-wasm, native DuckDB, PostgreSQL when HOUFU_BENCH_PG gives a
 // server), each in its own process so that its peak memory is its own. For every SQL engine,
 // a hand-written SQL query for the same numbers runs on the same database in the same run
 // (the run fails if its numbers differ), and the table gives engine / hand-written.
-// Usage: node bench/engines.mjs [--scale 1|5] [--data DIR] [--runs 5] [--engines arquero,duckdb-wasm,duckdb-native,postgres]
+// Usage: node bench/engines.mjs [--scale 1|5] [--data DIR] [--runs 5] [--engines kernel,arquero,duckdb-wasm,duckdb-native,postgres]
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,7 +24,7 @@ if (args.child) {
     console.error(`generating scale ${scale} into ${dir} …`);
     execFileSync(process.execPath, ['packages/cli/dist/main.js', 'generate', '--preset', 'guizhou-2019', '--scale', String(scale), '--seed', '1', '--out', dir], { stdio: 'inherit' });
   }
-  const engines = (args.engines ?? `arquero,duckdb-wasm,duckdb-native${process.env.HOUFU_BENCH_PG ? ',postgres' : ''}`).split(',');
+  const engines = (args.engines ?? `kernel,arquero,duckdb-wasm,duckdb-native${process.env.HOUFU_BENCH_PG ? ',postgres' : ''}`).split(',');
   const ms = (x) => (x === null ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`);
   const lines = [
     `# houfu engines benchmark`,
@@ -166,7 +166,8 @@ async function child(engineName, dir, runs) {
     const tables = Object.fromEntries(['persons', 'households', 'sites', 'facilities', 'management_units'].map((k) => [k, `houfu_bench.${k}`]));
     const text = handSql(tables);
     hand = async () => (await client.query(text)).rows;
-  } else if (engineName !== 'arquero') throw new Error(`unknown engine ${engineName}`);
+  } else if (engineName === 'kernel') engine = 'kernel';
+  else if (engineName !== 'arquero') throw new Error(`unknown engine ${engineName}`);
 
   t = now();
   const first = await compute(dataset, defs, { by: 'county', engine });
