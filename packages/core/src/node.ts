@@ -86,7 +86,7 @@ export async function loadCube(path: string): Promise<Cube> {
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new HoufuError('io', { zh: `无法读取汇总立方体文件 ${path}`, en: `cannot read the cube file ${path}: ${(e as Error).message}` });
+    throw new HoufuError('io', ERROR_TEXT.cubeUnreadable(path, (e as Error).message));
   }
   try {
     return await readCube(bytes);

@@ -231,6 +231,10 @@ export const ERROR_TEXT = {
     en: `the numerator, denominator or unknown of indicator ${id} differ from those the cube was built with, so its sums do not apply: build the cube again`,
   }),
   cubeIndicatorTwice: (id: string): LocalText => ({ zh: `指标 ${id} 重复`, en: `indicator ${id} is given twice` }),
+  cubeUnreadable: (path: string, detail: string): LocalText => ({
+    zh: `无法读取汇总立方体文件 ${path}：${detail}`,
+    en: `cannot read the cube file ${path}: ${detail}`,
+  }),
   cubeFileName: (path: string): LocalText => ({
     zh: `汇总立方体文件名须以 .parquet 或 .arrow 结尾：${path}`,
     en: `a cube file name must end in .parquet or .arrow (or .feather, .ipc): ${path}`,
