@@ -13,6 +13,7 @@ export default defineConfig({
       { find: /^@houfu\/core\/postgres$/, replacement: src('./packages/core/src/engines/postgres/index.ts') },
       { find: /^@houfu\/core\/arquero$/, replacement: src('./packages/core/src/engines/arquero/index.ts') },
       { find: /^@houfu\/core\/kernel$/, replacement: src('./packages/core/src/engines/kernel/index.ts') },
+      { find: /^@houfu\/core\/survey$/, replacement: src('./packages/core/src/survey/index.ts') },
       { find: /^@houfu\/core$/, replacement: src('./packages/core/src/index.ts') },
       { find: /^@houfu\/indicators$/, replacement: src('./packages/indicators/src/index.ts') },
       { find: /^@houfu\/datasets$/, replacement: src('./datasets/src/index.ts') },

@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { compare, toObjects } from '@houfu/core';
+import { toObjects } from '@houfu/core';
+import { compare } from '@houfu/core/survey';
 import { loadDataset } from '@houfu/core/node';
 import { catalog } from '@houfu/indicators';
 

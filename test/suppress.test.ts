@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BREAKDOWN_TOTAL, compute, datasetFromColumns, suppressCells, toObjects, type Cell, type Equation } from '@houfu/core';
+import { compute, datasetFromColumns, suppressCells, toObjects, type Cell, type Equation } from '@houfu/core';
+import { BREAKDOWN_TOTAL } from '@houfu/core/survey';
 import { catalog } from '@houfu/indicators';
 import { datasetArb, toColumns } from './helpers/arbitrary.js';
 

@@ -1,7 +1,8 @@
 /** Declaring a design: parsing, checks with clear errors, and what a design does not change. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compute, datasetFromColumns, parseDesign, RESULT_COLUMNS, SURVEY_COLUMNS, toObjects, type Engine } from '@houfu/core';
+import { compute, datasetFromColumns, parseDesign, RESULT_COLUMNS, toObjects, type Engine } from '@houfu/core';
+import { SURVEY_COLUMNS } from '@houfu/core/survey';
 import { loadDataset } from '@houfu/core/node';
 import { arqueroEngine } from '@houfu/core/arquero';
 import { catalog } from '@houfu/indicators';

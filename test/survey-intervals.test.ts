@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { clopperPearsonInterval, designWilsonInterval, kornGraubardInterval, logitInterval, wilsonInterval } from '@houfu/core';
+import { clopperPearsonInterval, designWilsonInterval, kornGraubardInterval, logitInterval, wilsonInterval } from '@houfu/core/survey';
 
 // x, n, Wilson low, high, Clopper–Pearson low, high (Newcombe 1998, Table II).
 const NEWCOMBE: readonly [number, number, number, number, number, number][] = [

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compare, compute, isNull, not, ratio, toObjects, type IndicatorDefinition, type ResultRow, type SurveyDesign } from '@houfu/core';
+import { compute, isNull, not, ratio, toObjects, type IndicatorDefinition, type ResultRow, type SurveyDesign } from '@houfu/core';
+import { compare } from '@houfu/core/survey';
 import { loadDataset } from '@houfu/core/node';
 import { catalog } from '@houfu/indicators';
 

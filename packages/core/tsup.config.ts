@@ -6,6 +6,7 @@ export default defineConfig({
     node: 'src/node.ts',
     arquero: 'src/engines/arquero/index.ts',
     kernel: 'src/engines/kernel/index.ts',
+    survey: 'src/survey/index.ts',
     charts: 'src/charts/index.ts',
     duckdb: 'src/engines/duckdb/node.ts',
     'duckdb-browser': 'src/engines/duckdb/browser.ts',

@@ -12,8 +12,6 @@ import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './res
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 import type { SurveyDesign } from './survey/design.js';
 import type { ProportionMethod } from './survey/intervals.js';
-import { computeSurvey } from './survey/compute.js';
-import { applySuppression, checkThreshold, DEFAULT_THRESHOLD, PUBLISH_LEVELS } from './publish/suppress.js';
 
 /** `compute` with suppression: every level (and breakdown totals) decides, the requested levels are returned. */
 async function computeSuppressed(
@@ -22,6 +20,8 @@ async function computeSuppressed(
   options: ComputeOptions,
   levels: readonly Level[],
 ): Promise<ResultTable> {
+  // Loaded on use: suppression and survey estimates carry large quantile functions.
+  const { applySuppression, checkThreshold, DEFAULT_THRESHOLD, PUBLISH_LEVELS } = await import('./publish/suppress.js');
   const threshold = checkThreshold(options.suppress === true ? DEFAULT_THRESHOLD : Number(options.suppress));
   for (const l of levels)
     if (!PUBLISH_LEVELS.includes(l))
@@ -111,7 +111,7 @@ export async function compute(
   assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   if (options.suppress !== undefined && options.suppress !== false) return computeSuppressed(dataset, indicators, { ...options, engine }, levels);
-  if (options.design) return computeSurvey(dataset, indicators, options, engine, levels);
+  if (options.design) return (await import('./survey/compute.js')).computeSurvey(dataset, indicators, options, engine, levels);
   const results: ResultTable[] = [];
   const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};
   const planFor = (by: Level) => {

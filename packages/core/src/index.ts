@@ -71,19 +71,9 @@ export {
   type SqlSource,
   type SqlRow,
 } from './engines/sql/index.js';
+// Surveys and suppression: the full API is in `@houfu/core/survey` (its quantile functions are
+// large); `compute` loads it when given a design or `suppress`.
 export { type SurveyDesign, type PreparedDesign, type StratumInfo, parseDesign, prepareDesign } from './survey/design.js';
-export {
-  type Interval,
-  type ProportionMethod,
-  PROPORTION_METHODS,
-  logitInterval,
-  wilsonInterval,
-  clopperPearsonInterval,
-  kornGraubardInterval,
-  designWilsonInterval,
-  waldInterval,
-} from './survey/intervals.js';
-export { SURVEY_COLUMNS } from './survey/assemble.js';
-export { compare, COMPARE_COLUMNS, type Comparison, type CompareOptions } from './survey/compare.js';
+export type { Interval, ProportionMethod } from './survey/intervals.js';
+export type { Comparison, CompareOptions } from './survey/compare.js';
 export { suppressCells, primaryReason, type Cell, type Equation, type SuppressionReason } from './publish/cells.js';
-export { DEFAULT_THRESHOLD, BREAKDOWN_TOTAL } from './publish/suppress.js';

@@ -1,5 +1,6 @@
 /** `houfu compare`: the difference of indicators between two groups or two periods, per area. */
-import { compare as run, LEVELS, type Level } from '@houfu/core';
+import { LEVELS, type Level } from '@houfu/core';
+import { compare as run } from '@houfu/core/survey';
 import { resolveIndicators } from '@houfu/indicators';
 import { emit, loadFromArgs, need, oneOf, outputFormat, UsageError, type Io } from '../common.js';
 import { surveyArgs } from './compute.js';

@@ -1,5 +1,6 @@
 /** `houfu compute`: indicators by area as a tidy table. */
-import { compute as run, LEVELS, parseDesign, PROPORTION_METHODS, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
+import { compute as run, LEVELS, parseDesign, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
+import { PROPORTION_METHODS } from '@houfu/core/survey';
 import { readMapping } from '@houfu/core/node';
 import { resolveIndicators } from '@houfu/indicators';
 import { emit, loadFromArgs, need, oneOf, outputFormat, reportFindings, UsageError, type Io } from '../common.js';
@@ -58,10 +59,11 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
   if (values['cube'] !== undefined) return (await import('./cube.js')).computeFromCubeFile(values, io);
   const defs = resolveIndicators(need(values, 'indicators'));
   const by = oneOf(values['by'], LEVELS, 'by', 'county') as Level;
-  const engine = oneOf(values['engine'], ENGINE_NAMES, 'engine', 'kernel');
   const format = outputFormat(values['format']);
   const breakdown = typeof values['breakdown'] === 'string' ? values['breakdown'].split(',').map((s) => s.trim()).filter(Boolean) : [];
   const survey = surveyArgs(values);
+  // Design-based estimates need weighted sums per PSU: the arquero engine carries them.
+  const engine = oneOf(values['engine'], ENGINE_NAMES, 'engine', survey.design ? 'arquero' : 'kernel');
   if (engine === 'postgres') {
     const pgm = await import('@houfu/core/postgres');
     const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;

@@ -89,7 +89,7 @@ export async function compare(dataset: Dataset, indicators: readonly IndicatorDe
     return table(rows);
   }
 
-  const engine = await resolveEngine(options.engine);
+  const engine = await resolveEngine(options.engine ?? 'arquero'); // weighted sums per PSU: the arquero engine
   checkSurveyOptions({ breakdown, ...(options.confidence !== undefined ? { confidence: options.confidence } : {}) }, engine);
   const level = options.confidence ?? 0.95;
   const prepared = prepareDesign(dataset, options.design);
