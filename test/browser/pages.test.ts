@@ -11,7 +11,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compute, datasetFromColumns, arrowColumns, failingHouseholds, toObjects, type Dataset, type IndicatorDefinition, type ResultRow } from '@houfu/core';
+import { compute, datasetFromColumns, arrowColumns, failingHouseholds, parseDesign, toObjects, type Dataset, type IndicatorDefinition, type ResultRow } from '@houfu/core';
 import { loadDataset, writeDataset } from '@houfu/core/node';
 import { indicator } from '@houfu/indicators';
 import { serve } from './serve.js';
@@ -19,6 +19,7 @@ import { serve } from './serve.js';
 const CHROMIUM = '/usr/bin/chromium';
 const SAMPLE = 'datasets/guizhou-2019-sample';
 const HAND = 'test/fixtures/hand';
+const SURVEY = 'test/fixtures/survey/stratified-clustered-fpc';
 const SHOTS = 'test-output/pages';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn('\n*** browser/pages.test.ts SKIPPED: /usr/bin/chromium is missing (apt-get install chromium) ***\n');
@@ -43,6 +44,7 @@ const PAGES: readonly PageSpec[] = [
   { name: 'employment', path: '/notebooks/employment.html', tables: ['rates', 'types', 'curve', 'urban-rural', 'cross-county'], charts: ['rates', 'types', 'curve', 'urban-rural'], fileInput: 'input[name=files]' },
   { name: 'services', path: '/notebooks/services.html', tables: ['ratios', 'below-target'], charts: ['ratios', 'heatmap'], fileInput: 'input[name=files]' },
   { name: 'sql', path: '/notebooks/sql.html', tables: ['sql-result', 'compute-result'], charts: ['sql-chart'], fileInput: 'input[name=files]' },
+  { name: 'evaluation', path: '/notebooks/evaluation.html', tables: [], charts: ['estimates'] },
   { name: 'embed-vite', path: '/example/index.html', tables: ['results'], charts: ['four-musts'], fileInput: '#files', parquet: true },
 ];
 
@@ -212,7 +214,32 @@ describe.skipIf(!hasChromium)('notebooks and the embedding example in headless C
     it(`${spec.name}: opens offline, shows compute()'s numbers and draws its charts${spec.fileInput ? '; then the same on the user\'s own files' : ''}`, async () => {
       const { page, outside, failed, errors } = await open(spec);
       try {
-        expect(await checkNumbers(page, 'sample', spec)).toBeGreaterThan(0);
+        if (spec.name !== 'evaluation') expect(await checkNumbers(page, 'sample', spec)).toBeGreaterThan(0);
+        if (spec.name === 'evaluation') {
+          // Design-based estimates: equal to compute() with the design here, and to R survey's to 1e-9.
+          await page.locator('table#survey td[data-estimate]').first().waitFor({ state: 'attached', timeout: 60_000 });
+          const table = page.locator('table#survey');
+          const q = JSON.parse((await table.getAttribute('data-query'))!) as { indicators: string[]; by: string[]; design: string };
+          const ds = await loadDataset(SURVEY);
+          const rows = toObjects<ResultRow & { se: number | null; df: number | null }>(
+            await compute(ds, q.indicators.map((id) => indicator(id)!), { by: q.by as never, design: parseDesign(q.design) }),
+          );
+          const want = new Map(rows.map((r) => [`${r.indicator_id}|${r.level}|${r.area_code}`, r]));
+          const cells = await table.locator('td[data-estimate]').evaluateAll((cs) => cs.map((c) => ({ ...(c as HTMLElement).dataset })));
+          expect(cells.length).toBe(rows.length);
+          let againstR = 0;
+          for (const c of cells) {
+            const r = want.get(`${c.indicator}|${c.level}|${c.area}`);
+            expect(r, `${c.indicator} ${c.area}`).toBeDefined();
+            expect([Number(c.estimate), Number(c.se), Number(c.df)]).toEqual([r!.value, r!.se, r!.df]);
+            if (c.rEstimate !== undefined) {
+              expect(Math.abs(Number(c.estimate) - Number(c.rEstimate)), `${c.indicator} ${c.area} vs R`).toBeLessThan(1e-9);
+              expect(Math.abs(Number(c.se) - Number(c.rSe)), `${c.indicator} ${c.area} SE vs R`).toBeLessThan(1e-9);
+              againstR++;
+            }
+          }
+          expect(againstR).toBe(cells.length);
+        }
         expect(await page.locator('.observablehq--error').allTextContents()).toEqual([]);
         if (spec.name === 'four-musts') {
           // The drill-down lists: as many households as failingHouseholds() finds for the picked county.
