@@ -12,7 +12,7 @@ import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/
 import type { FramePlan } from '../../plan/plan.js';
 import { checkExpr, childLink } from '../../plan/links.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
-import { quoteIdent, type Dialect, type ParamType } from './dialect.js';
+import { checkDialect, quoteIdent, type Dialect, type ParamType, type QuantifierCounts } from './dialect.js';
 import { columnName, tableName, type SqlNaming } from './naming.js';
 
 /** SQL text with its bound parameters ($1, $2, … in order). */
@@ -39,13 +39,15 @@ const ALIAS = { row: 'r', household: 'h', site: 's', unit: 'u', child: 'c' } as 
 class Params {
   readonly values: Scalar[] = [];
   constructor(private readonly dialect: Dialect) {}
-  /** A placeholder for `value`, cast to its type so every database knows it. */
+  /** The dialect's literal for `value` (a bound parameter, cast to its type so every database knows it). */
   bind(value: Exclude<Scalar, null>): string {
     if (typeof value === 'string' && !this.dialect.textHoldsNul && value.includes('\u0000'))
       throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`a text value with a NUL character (${JSON.stringify(value.slice(0, 40))}) in ${this.dialect.name}`));
     const type: ParamType = typeof value === 'string' ? 'text' : typeof value === 'number' ? 'double' : 'boolean';
-    this.values.push(value);
-    return `CAST(${this.dialect.placeholder(this.values.length)} AS ${this.dialect.types[type]})`;
+    return this.dialect.parts.literal(this.dialect, value, type, () => {
+      this.values.push(value);
+      return this.dialect.placeholder(this.values.length, type);
+    });
   }
 }
 
@@ -53,52 +55,34 @@ class Params {
 interface Scope {
   readonly row: TableName;
   column(table: TableName, name: string): string;
-  quantifier(q: QuantifierExpr): { t: string; f: string; u: string };
+  quantifier(q: QuantifierExpr): QuantifierCounts;
   readonly inQuantifier: boolean;
   readonly absent?: ReadonlySet<TableName> | undefined;
 }
 
-const CMP = { eq: '=', ne: '<>', lt: '<', le: '<=', gt: '>', ge: '>=' } as const;
-
-/** Emit an expression as a SQL boolean/scalar with three-valued semantics. */
+/** Emit an expression as a SQL boolean/scalar with three-valued semantics, in the dialect's spelling. */
 function emitExpr(e: Expr, scope: Scope, params: Params, dialect: Dialect): string {
   const sub = (x: Expr): string => emitExpr(x, scope, params, dialect);
+  const logic = dialect.parts.logic;
+  const ordered = (x: Expr): string =>
+    dialect.textOrder !== '' && checkExpr(scope.row, x, scope.inQuantifier) === 'string' ? sub(x) + dialect.textOrder : sub(x);
+  const quantifier = (q: QuantifierExpr): string =>
+    scope.absent?.has(q.table) ? logic.empty(q.kind) : logic[q.kind](scope.quantifier(q));
   return visit<string>(e, {
     column: (c) => scope.column(c.table ?? scope.row, c.name),
     literal: (l) => (l.value === null ? 'NULL' : params.bind(l.value)),
-    compare: (c) => {
-      const ordered = c.op !== 'eq' && c.op !== 'ne';
-      const text =
-        ordered && dialect.textOrder !== '' && checkExpr(scope.row, c.left, scope.inQuantifier) === 'string';
-      const textR =
-        ordered && dialect.textOrder !== '' && checkExpr(scope.row, c.right, scope.inQuantifier) === 'string';
-      const left = sub(c.left) + (text ? dialect.textOrder : '');
-      const right = sub(c.right) + (textR ? dialect.textOrder : '');
-      return `(${left} ${CMP[c.op]} ${right})`;
-    },
+    compare: (c) =>
+      c.op === 'eq' || c.op === 'ne' ? logic.compare(c.op, sub(c.left), sub(c.right)) : logic.compare(c.op, ordered(c.left), ordered(c.right)),
     in: (n) => {
       const arg = sub(n.arg);
-      // An empty list: false for a known value, unknown for null (as the reference).
-      if (n.values.length === 0) return `(CASE WHEN ${arg} IS NULL THEN NULL ELSE FALSE END)`;
-      // The list holds no nulls, so IN is unknown exactly when the tested value is.
-      return `(${arg} IN (${n.values.map((v) => params.bind(v)).join(', ')}))`;
+      return logic.in(arg, n.values.map((v) => params.bind(v)));
     },
-    and: (n) => `(${n.args.map(sub).join(' AND ')})`,
-    or: (n) => `(${n.args.map(sub).join(' OR ')})`,
-    not: (n) => `(NOT ${sub(n.arg)})`,
-    isNull: (n) => `(${sub(n.arg)} IS NULL)`,
-    // any: true if some child is true, else unknown if some is unknown, else false (no children: false).
-    any: (q) => {
-      if (scope.absent?.has((q as QuantifierExpr).table)) return 'FALSE';
-      const a = scope.quantifier(q);
-      return `(CASE WHEN COALESCE(${a.t}, 0) > 0 THEN TRUE WHEN COALESCE(${a.u}, 0) > 0 THEN NULL ELSE FALSE END)`;
-    },
-    // all: false if some child is false, else unknown if some is unknown, else true (no children: true).
-    all: (q) => {
-      if (scope.absent?.has((q as QuantifierExpr).table)) return 'TRUE';
-      const a = scope.quantifier(q);
-      return `(CASE WHEN COALESCE(${a.f}, 0) > 0 THEN FALSE WHEN COALESCE(${a.u}, 0) > 0 THEN NULL ELSE TRUE END)`;
-    },
+    and: (n) => logic.and(n.args.map(sub)),
+    or: (n) => logic.or(n.args.map(sub)),
+    not: (n) => logic.not(sub(n.arg)),
+    isNull: (n) => logic.isNull(sub(n.arg)),
+    any: quantifier,
+    all: quantifier,
   });
 }
 
@@ -114,42 +98,45 @@ export interface EmitContext {
   readonly absent?: ReadonlySet<TableName>;
 }
 
-/**
- * The SELECT computing one frame's sums. Output columns: `g` (site or unit id), `p` (period,
- * when the frame is monthly), `b0…` (breakdown values), one column per measure id (DOUBLE).
- */
-export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
-  const { dialect, naming, dataset } = ctx;
-  const q = (name: string): string => quoteIdent(dialect, name);
-  const tbl = (t: TableName): string =>
-    (naming.schema !== undefined ? `${q(naming.schema)}.` : '') + q(tableName(naming, t));
-  const col = (alias: string, t: TableName, c: string): string => `${alias}.${q(columnName(naming, t, c))}`;
-  const params = new Params(dialect);
-  const T = frame.table;
-  const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
-  const byPeriod = frame.periodic && periodOn(T);
+/** Names of a frame query's pieces: quoted tables and aliased columns, in the dialect's spelling. */
+interface Names {
+  readonly q: (name: string) => string;
+  readonly tbl: (t: TableName) => string;
+  readonly col: (alias: string, t: TableName, c: string) => string;
+}
 
+function namesOf(ctx: EmitContext): Names {
+  const q = (name: string): string => quoteIdent(ctx.dialect, name);
+  return {
+    q,
+    tbl: (t) => (ctx.naming.schema !== undefined ? `${q(ctx.naming.schema)}.` : '') + q(tableName(ctx.naming, t)),
+    col: (alias, t, c) => `${alias}.${q(columnName(ctx.naming, t, c))}`,
+  };
+}
+
+/** Parent joins and the grouping column of a frame: persons → households (same period when both are monthly) → sites, or units. */
+function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: string[]; group: string; aliasOf: (table: TableName) => string } {
+  const { dialect, dataset } = ctx;
+  const T = frame.table;
+  const join = dialect.parts.leftJoin;
+  const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
   const joins: string[] = [];
-  // Parents: persons → households (matching the period when both are monthly) → sites.
   if (T === 'persons') {
-    const samePeriod = periodOn('persons') && periodOn('households');
-    joins.push(
-      `LEFT JOIN ${tbl('households')} AS ${ALIAS.household} ON ${col(ALIAS.household, 'households', 'household_id')} = ${col(ALIAS.row, 'persons', 'household_id')}` +
-        (samePeriod ? ` AND ${col(ALIAS.household, 'households', 'period')} = ${col(ALIAS.row, 'persons', 'period')}` : ''),
-    );
+    const on = [`${n.col(ALIAS.household, 'households', 'household_id')} = ${n.col(ALIAS.row, 'persons', 'household_id')}`];
+    if (periodOn('persons') && periodOn('households')) on.push(`${n.col(ALIAS.household, 'households', 'period')} = ${n.col(ALIAS.row, 'persons', 'period')}`);
+    joins.push(join(n.tbl('households'), ALIAS.household, on));
   }
-  const siteVia = T === 'persons' ? col(ALIAS.household, 'households', 'site_id') : T === 'sites' ? null : col(ALIAS.row, T, 'site_id');
-  if (siteVia !== null)
-    joins.push(`LEFT JOIN ${tbl('sites')} AS ${ALIAS.site} ON ${col(ALIAS.site, 'sites', 'site_id')} = ${siteVia}`);
+  const siteVia = T === 'persons' ? n.col(ALIAS.household, 'households', 'site_id') : T === 'sites' ? null : n.col(ALIAS.row, T, 'site_id');
+  if (siteVia !== null) joins.push(join(n.tbl('sites'), ALIAS.site, [`${n.col(ALIAS.site, 'sites', 'site_id')} = ${siteVia}`]));
   const siteAlias = T === 'sites' ? ALIAS.row : ALIAS.site;
 
   let group: string;
-  if (frame.group === 'site') group = col(siteAlias, 'sites', 'site_id');
-  else if (T === 'management_units') group = col(ALIAS.row, T, 'unit_id');
+  if (frame.group === 'site') group = n.col(siteAlias, 'sites', 'site_id');
+  else if (T === 'management_units') group = n.col(ALIAS.row, T, 'unit_id');
   else if (T === 'households' || T === 'persons') {
-    const via = T === 'persons' ? col(ALIAS.household, 'households', 'unit_id') : col(ALIAS.row, T, 'unit_id');
-    joins.push(`LEFT JOIN ${tbl('management_units')} AS ${ALIAS.unit} ON ${col(ALIAS.unit, 'management_units', 'unit_id')} = ${via}`);
-    group = col(ALIAS.unit, 'management_units', 'unit_id');
+    const via = T === 'persons' ? n.col(ALIAS.household, 'households', 'unit_id') : n.col(ALIAS.row, T, 'unit_id');
+    joins.push(join(n.tbl('management_units'), ALIAS.unit, [`${n.col(ALIAS.unit, 'management_units', 'unit_id')} = ${via}`]));
+    group = n.col(ALIAS.unit, 'management_units', 'unit_id');
   } else throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${T} rows by management unit`));
 
   const aliasOf = (table: TableName): string => {
@@ -158,11 +145,20 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     if (table === 'sites') return siteAlias;
     throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`column of ${table} from ${T}`));
   };
+  return { joins, group, aliasOf };
+}
 
-  // Quantifiers: per parent row (and period), counts of children whose predicate is true, false,
-  // unknown — one grouped pass per child table for all its quantifiers.
-  const qRef = new Map<string, { t: string; f: string; u: string }>();
-  const byChild = new Map<TableName, typeof frame.quantifiers[number][]>();
+/**
+ * Quantifier joins: per parent row (and period), counts of children whose predicate is true,
+ * false, unknown — one grouped pass per child table for all its quantifiers.
+ */
+function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: string[]; counts: Map<string, QuantifierCounts> } {
+  const { dialect, dataset } = ctx;
+  const T = frame.table;
+  const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
+  const refs = new Map<string, QuantifierCounts>();
+  const joins: string[] = [];
+  const byChild = new Map<TableName, FramePlan['quantifiers'][number][]>();
   for (const pq of frame.quantifiers) {
     if (ctx.absent?.has(pq.node.table)) continue;
     byChild.set(pq.node.table, [...(byChild.get(pq.node.table) ?? []), pq]);
@@ -175,56 +171,67 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
       inQuantifier: true,
       column: (table, name) => {
         if (table !== child) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`column of ${table} inside a quantifier over ${child}`));
-        return col(ALIAS.child, child, name);
+        return n.col(ALIAS.child, child, name);
       },
       quantifier: () => {
         throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('nested quantifiers'));
       },
     };
     const samePeriod = periodOn(child) && periodOn(T);
-    const alias = q(`q_${child}`);
-    const keys = [`${col(ALIAS.child, child, link)} AS "k"`, ...(samePeriod ? [`${col(ALIAS.child, child, 'period')} AS "p"`] : [])];
+    const alias = n.q(`q_${child}`);
+    const keys = [{ expr: n.col(ALIAS.child, child, link), name: 'k' }, ...(samePeriod ? [{ expr: n.col(ALIAS.child, child, 'period'), name: 'p' }] : [])];
     const counts = pqs.map((pq) => {
-      const w = emitExpr(pq.node.where, childScope, params, dialect);
-      qRef.set(JSON.stringify(pq.node), { t: `${alias}.${q(`${pq.id}_t`)}`, f: `${alias}.${q(`${pq.id}_f`)}`, u: `${alias}.${q(`${pq.id}_u`)}` });
-      return (
-        `SUM(CASE WHEN ${w} THEN 1 ELSE 0 END) AS ${q(`${pq.id}_t`)}, ` +
-        `SUM(CASE WHEN NOT ${w} THEN 1 ELSE 0 END) AS ${q(`${pq.id}_f`)}, ` +
-        `SUM(CASE WHEN ${w} IS NULL THEN 1 ELSE 0 END) AS ${q(`${pq.id}_u`)}`
-      );
+      const names = { t: `${pq.id}_t`, f: `${pq.id}_f`, u: `${pq.id}_u` };
+      refs.set(JSON.stringify(pq.node), { t: `${alias}.${n.q(names.t)}`, f: `${alias}.${n.q(names.f)}`, u: `${alias}.${n.q(names.u)}` });
+      return { where: emitExpr(pq.node.where, childScope, params, dialect), names };
     });
-    const sub = `SELECT ${keys.join(', ')}, ${counts.join(', ')} FROM ${tbl(child)} AS ${ALIAS.child} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
-    joins.push(
-      `LEFT JOIN (${sub}) AS ${alias} ON ${alias}."k" = ${col(ALIAS.row, T, SCHEMA[T].key)}` +
-        (samePeriod ? ` AND ${alias}."p" = ${col(ALIAS.row, T, 'period')}` : ''),
-    );
+    const sub = dialect.parts.quantifierSubquery(dialect, { keys, counts, from: `${n.tbl(child)} AS ${ALIAS.child}` });
+    const on = [`${alias}.${n.q('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
+    if (samePeriod) on.push(`${alias}.${n.q('p')} = ${n.col(ALIAS.row, T, 'period')}`);
+    joins.push(dialect.parts.leftJoin(`(${sub})`, alias, on));
   }
+  return { joins, counts: refs };
+}
 
+/**
+ * The SELECT computing one frame's sums. Output columns: `g` (site or unit id), `p` (period,
+ * when the frame is monthly), `b0…` (breakdown values), one column per measure id (DOUBLE).
+ */
+export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
+  const dialect = checkDialect(ctx.dialect);
+  if (frame.design !== undefined) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey designs (weights, strata, PSUs)'));
+  const n = namesOf(ctx);
+  const params = new Params(dialect);
+  const T = frame.table;
+  const byPeriod = frame.periodic && hasColumn(ctx.dataset, T, 'period');
+  const parents = parentJoins(frame, ctx, n);
+  const quantifiers = quantifierJoins(frame, ctx, n, params);
   const scope: Scope = {
     row: T,
     inQuantifier: false,
     absent: ctx.absent,
-    column: (table, name) => col(aliasOf(table), table, name),
+    column: (table, name) => n.col(parents.aliasOf(table), table, name),
     quantifier: (node) => {
-      const a = qRef.get(JSON.stringify(node));
+      const a = quantifiers.counts.get(JSON.stringify(node));
       if (a === undefined) throw new Error('quantifier missing from plan');
       return a;
     },
   };
 
-  const dbl = dialect.types.double;
-  const select: string[] = [`${group} AS "${FRAME_COLUMNS.group}"`];
-  if (byPeriod) select.push(`${col(ALIAS.row, T, 'period')} AS "${FRAME_COLUMNS.period}"`);
-  frame.breakdown.forEach((b, i) => select.push(`${col(aliasOf(b.table), b.table, b.column)} AS "${FRAME_COLUMNS.breakdown(i)}"`));
+  const select: string[] = [`${parents.group} AS ${n.q(FRAME_COLUMNS.group)}`];
+  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(FRAME_COLUMNS.period)}`);
+  frame.breakdown.forEach((b, i) => select.push(`${n.col(parents.aliasOf(b.table), b.table, b.column)} AS ${n.q(FRAME_COLUMNS.breakdown(i))}`));
   const keyCount = select.length;
   for (const m of frame.measures) {
+    if (m.times != null || m.unweighted === true) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey moments and unweighted counts'));
     const w = emitExpr(m.where, scope, params, dialect);
-    const value = m.sum === null ? '1' : col(ALIAS.row, T, m.sum);
-    select.push(`CAST(COALESCE(SUM(CASE WHEN ${w} THEN ${value} ELSE 0 END), 0) AS ${dbl}) AS ${q(m.id)}`);
+    const value = m.sum === null ? '1' : n.col(ALIAS.row, T, m.sum);
+    select.push(`${dialect.parts.measure(dialect, w, value)} AS ${n.q(m.id)}`);
   }
+  const joins = [...parents.joins, ...quantifiers.joins];
   const text =
-    `SELECT ${select.join(', ')}\nFROM ${tbl(T)} AS ${ALIAS.row}\n` +
+    `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` +
     joins.map((j) => `${j}\n`).join('') +
-    `WHERE ${group} IS NOT NULL\nGROUP BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}`;
+    `WHERE ${parents.group} IS NOT NULL\nGROUP BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}`;
   return { text, params: params.values, periodic: byPeriod };
 }
