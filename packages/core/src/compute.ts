@@ -7,7 +7,7 @@ import type { Engine } from './engines/engine.js';
 import { HoufuError } from './errors.js';
 import { ERROR_TEXT } from './messages/index.js';
 import type { IndicatorDefinition } from './model/indicator.js';
-import { plan, PlanError, type Level } from './plan/plan.js';
+import { plan, type Level } from './plan/plan.js';
 import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './result/assemble.js';
 import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
 import type { SurveyDesign } from './survey/design.js';
@@ -114,14 +114,8 @@ export async function compute(
   if (options.design) return (await import('./survey/compute.js')).computeSurvey(dataset, indicators, options, engine, levels);
   const results: ResultTable[] = [];
   const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};
-  const planFor = (by: Level) => {
-    try {
-      return plan(dataset, indicators, { by, ...breakdown });
-    } catch (e) {
-      if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-      throw e;
-    }
-  };
+  // A PlanError is a HoufuError with its Chinese and English text.
+  const planFor = (by: Level) => plan(dataset, indicators, { by, ...breakdown });
   // Engines sum per site for every level above the unit: run once, roll up to each level.
   let siteSums: { sums: Awaited<ReturnType<Engine['run']>> } | undefined;
   for (const by of levels) {

@@ -38,6 +38,23 @@ export {
   type PlanBreakdown,
   type PlanIndicator,
   type MeasureRef,
+  type PlanLink,
+  type PlanQuantifierExpr,
+  type CountMeasure,
+  type SumMeasure,
+  type WeightedSumMeasure,
+  type MeasureKind,
+  type ClassifiedTriple,
+  type NoDesign,
+  type SurveyDesignPart,
+  type DesignKind,
+  type BreakdownKind,
+  type KindHandlers,
+  type RowsPlan,
+  byKind,
+  planRows,
+  planFrame,
+  quantifierId,
 } from './plan/plan.js';
 export type { Engine, FrameSums } from './engines/engine.js';
 export { compute, assertUsable, type ComputeOptions, type EngineName } from './compute.js';

@@ -10,7 +10,7 @@ import { HoufuError } from '../errors.js';
 import { buildVector } from '../io/build.js';
 import { ERROR_TEXT } from '../messages/index.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import { plan, PlanError, type Plan } from '../plan/plan.js';
+import { plan, type Plan } from '../plan/plan.js';
 import { areaTables } from '../result/areas.js';
 import { RESULT_COLUMNS } from '../result/assemble.js';
 import {
@@ -68,13 +68,7 @@ export async function buildCube(dataset: Dataset, indicators: readonly Indicator
     ids.add(d.id);
   }
   const engine = await resolveEngine(options.engine);
-  let p: Plan;
-  try {
-    p = plan(dataset, indicators, { by: grain, breakdown });
-  } catch (e) {
-    if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-    throw e;
-  }
+  const p = plan(dataset, indicators, { by: grain, breakdown });
   return cubeFromSums(p, dataset, await engine.run(p, dataset), engine.name);
 }
 

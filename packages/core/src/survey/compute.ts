@@ -5,7 +5,7 @@ import type { Engine } from '../engines/engine.js';
 import { HoufuError } from '../errors.js';
 import { SURVEY_TEXT } from '../messages/survey.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import { plan, PlanError, type Level, type Plan } from '../plan/plan.js';
+import { plan, type Level, type Plan } from '../plan/plan.js';
 import { concatResults, type ResultTable } from '../result/assemble.js';
 import { SURVEY_COLUMNS, assembleSurvey } from './assemble.js';
 import { prepareDesign, type PreparedDesign } from './design.js';
@@ -13,12 +13,7 @@ import { PROPORTION_METHODS } from './intervals.js';
 
 /** Plan design-based estimation at one level (request errors become HoufuErrors). */
 export function planSurvey(prepared: PreparedDesign, indicators: readonly IndicatorDefinition[], by: Level, breakdown: readonly string[]): Plan {
-  try {
-    return plan(prepared.dataset, indicators, { by, breakdown, design: true });
-  } catch (e) {
-    if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-    throw e;
-  }
+  return plan(prepared.dataset, indicators, { by, breakdown, design: true });
 }
 
 /** Check the estimation options and the engine. */

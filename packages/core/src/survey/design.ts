@@ -29,8 +29,8 @@ export interface SurveyDesign {
   readonly fpc?: string;
 }
 
-/** Internal column names of a prepared design, on households. */
-export const DESIGN_COLUMNS = { weight: '__weight', strata: '__strata', psu: '__psu', fpc: '__fpc' } as const;
+import { DESIGN_COLUMNS } from '../plan/design.js';
+export { DESIGN_COLUMNS };
 
 /** One stratum of a prepared design (in one period). */
 export interface StratumInfo {

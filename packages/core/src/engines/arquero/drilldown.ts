@@ -8,7 +8,8 @@ import type { Dataset } from '../../dataset.js';
 import { HoufuError } from '../../errors.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import type { IndicatorDefinition } from '../../model/indicator.js';
-import { planFrame } from '../../plan/plan.js';
+import { planRows } from '../../plan/plan.js';
+import type { Expr } from '../../model/expr.js';
 import { hierarchy } from '../../result/areas.js';
 import { compileExpr } from '../evaluate.js';
 import { keyNames, prepareFrame } from './index.js';
@@ -22,12 +23,13 @@ type Row = Record<string, unknown>;
 /** The households failing or unknown on a household indicator, as an Arrow table of text columns. */
 export function failingHouseholdsTable(dataset: Dataset, def: IndicatorDefinition, options: DrillDownOptions = {}): Table {
   if (def.unit !== 'household' || !def.classify) throw new HoufuError('invalid_request', ERROR_TEXT.notHouseholdMust(def.id));
-  const { universe, outcome } = def.classify;
-  const frame = planFrame(dataset, 'households', [universe, outcome, ...def.components.map((c) => c.holds)]);
+  const rowsPlan = planRows(dataset, 'households', [def.classify.universe, def.classify.outcome, ...def.components.map((c) => c.holds)], def.id);
+  const [universe, outcome, ...holds] = rowsPlan.exprs as [Expr, Expr, ...Expr[]];
+  const frame = rowsPlan.frame;
   const keys = keyNames(frame);
   const U = compileExpr('households', universe, keys);
   const O = compileExpr('households', outcome, keys);
-  const parts = def.components.map((c) => ({ c, f: compileExpr('households', c.holds, keys) }));
+  const parts = def.components.map((c, i) => ({ c, f: compileExpr('households', holds[i]!, keys) }));
   const h = hierarchy(dataset);
   const names = (level: 'site' | 'county' | 'prefecture') => new Map(h.areas(level).map((a) => [a.code, a.name]));
   const siteNames = names('site');

@@ -8,7 +8,8 @@ import { hasColumn, type Dataset } from '../../dataset.js';
 import { HoufuError } from '../../errors.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import type { IndicatorDefinition } from '../../model/indicator.js';
-import { planFrame } from '../../plan/plan.js';
+import { planRows } from '../../plan/plan.js';
+import type { Expr } from '../../model/expr.js';
 import { hierarchy } from '../../result/areas.js';
 import { DRILLDOWN_COLUMNS, type DrillDownOptions } from '../../result/drilldown.js';
 import { encoded, F, T, U } from './encode.js';
@@ -18,13 +19,13 @@ import { groupIndex, rows } from './links.js';
 /** The households failing or unknown on a household indicator, as an Arrow table of text columns. */
 export function failingHouseholdsTable(dataset: Dataset, def: IndicatorDefinition, options: DrillDownOptions = {}): Table {
   if (def.unit !== 'household' || !def.classify) throw new HoufuError('invalid_request', ERROR_TEXT.notHouseholdMust(def.id));
-  const { universe, outcome } = def.classify;
-  // The plan of one frame names the labelled quantifiers in the order the details list them.
-  const frame = planFrame(dataset, 'households', [universe, outcome, ...def.components.map((c) => c.holds)]);
+  const rowsPlan = planRows(dataset, 'households', [def.classify.universe, def.classify.outcome, ...def.components.map((c) => c.holds)], def.id);
+  const [universe, outcome, ...holds] = rowsPlan.exprs as [Expr, Expr, ...Expr[]];
+  const frame = rowsPlan.frame;
   const ev = new Evaluator(dataset);
   const u = ev.bool('households', universe);
   const o = ev.bool('households', outcome);
-  const parts = def.components.map((c) => ({ c, v: ev.bool('households', c.holds) }));
+  const parts = def.components.map((c, i) => ({ c, v: ev.bool('households', holds[i]!) }));
   const labels = frame.quantifiers
     .filter((q) => q.node.label)
     .map((q) => ({ label: q.node.label!, kind: q.node.kind, counts: ev.counts('households', q.node) }));
