@@ -3,7 +3,8 @@
  * keep those sums per indicator — the additive statistics every rollup is made of.
  */
 import { Float64, Table, Utf8, type Vector } from 'apache-arrow';
-import { assertUsable, resolveEngine, type EngineName } from '../compute.js';
+import { resolveEngine, type EngineName } from '../engines/registry.js';
+import { assertUsable } from '../plan/usable.js';
 import type { Dataset } from '../dataset.js';
 import type { Engine, FrameSums } from '../engines/engine.js';
 import { HoufuError } from '../errors.js';

@@ -12,6 +12,7 @@ import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandle
 import type { TableName } from '../../schema/tables.js';
 import { compileWith, indexAccessors, type KeyNames } from '../evaluate.js';
 import type { Engine, FrameSums } from '../engine.js';
+import { arqueroRowStates } from './drilldown.js';
 import { columnValues, gather, hasColumn, parentRows, rowCount, siteRows, unitRows } from '../links.js';
 
 type ATable = ReturnType<typeof aq.table>;
@@ -264,5 +265,8 @@ export const arqueroEngine: Engine = {
   supportsDesign: true,
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     return plan.frames.map((f) => runFrame(dataset, f));
+  },
+  async rows(plan, dataset) {
+    return arqueroRowStates(dataset, plan);
   },
 };

@@ -10,6 +10,7 @@ import type { Dataset } from '../../dataset.js';
 import { byKind, type FrameDesign, type FramePlan, type KindHandlers, type Plan, type PlanMeasure } from '../../plan/plan.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Engine, FrameSums } from '../engine.js';
+import { kernelRowStates } from './drilldown.js';
 import { encoded, encodingBytes, T } from './encode.js';
 import { Evaluator, gatherEncoded, type Vec } from './evaluate.js';
 import { ancestorIndex, groupIndex, linkBytes, rows } from './links.js';
@@ -337,7 +338,7 @@ function sparseFrame(
 
 export { Evaluator } from './evaluate.js';
 export { encoded } from './encode.js';
-export { failingHouseholdsTable } from './drilldown.js';
+export { kernelRowStates } from './drilldown.js';
 
 /**
  * Memory the kernel keeps with a dataset: encoded columns and row links, in bytes, and the
@@ -358,6 +359,9 @@ export const kernelEngine: Engine = {
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     const ev = new Evaluator(dataset);
     return plan.frames.map((f) => runFrame(dataset, f, ev));
+  },
+  async rows(plan, dataset) {
+    return kernelRowStates(dataset, plan);
   },
 };
 
