@@ -68,6 +68,8 @@ export interface SqlParts {
   readonly logic: SqlLogic;
   /** Sum of `value` over the rows where `where` is true (0 when none), as a double. */
   measure(dialect: Dialect, where: string, value: string): string;
+  /** The state of a row for drill-down: 1 where `where` is true, 0 false, 2 unknown. */
+  rowState(dialect: Dialect, where: string): string;
   /** The grouped subquery of a frame's quantifiers over one child table. */
   quantifierSubquery(dialect: Dialect, q: QuantifierSubquery): string;
   /** A left join of `source` (a table or a parenthesized subquery) under `alias`, on the conjunction of `on`. */
@@ -133,6 +135,7 @@ export const standardParts: SqlParts = {
   literal: (dialect, _value, type, bind) => `CAST(${bind()} AS ${dialect.types[type]})`,
   logic: standardLogic,
   measure: (dialect, where, value) => `CAST(COALESCE(SUM(CASE WHEN ${where} THEN ${value} ELSE 0 END), 0) AS ${dialect.types.double})`,
+  rowState: (_dialect, where) => `(CASE WHEN ${where} THEN 1 WHEN NOT ${where} THEN 0 ELSE 2 END)`,
   quantifierSubquery: (dialect, q) => {
     const id = (n: string): string => quoteIdent(dialect, n);
     const keys = q.keys.map((k) => `${k.expr} AS ${id(k.name)}`);
@@ -147,7 +150,7 @@ export const standardParts: SqlParts = {
   leftJoin: (source, alias, on) => `LEFT JOIN ${source} AS ${alias} ON ${on.join(' AND ')}`,
 };
 
-const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'quantifierSubquery', 'leftJoin'];
+const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'quantifierSubquery', 'leftJoin'];
 const LOGIC_NAMES: readonly (keyof SqlLogic)[] = ['compare', 'in', 'and', 'or', 'not', 'isNull', 'any', 'all', 'empty'];
 
 /** Refuse a dialect record missing a part (for records built without the type checker). */

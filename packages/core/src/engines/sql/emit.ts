@@ -9,7 +9,7 @@ import { hasColumn, type Dataset } from '../../dataset.js';
 import { HoufuError } from '../../errors.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
-import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandlers, type PlanMeasure } from '../../plan/plan.js';
+import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandlers, type PlanMeasure, type RowsPlan } from '../../plan/plan.js';
 import { checkExpr } from '../../plan/links.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
 import { checkDialect, quoteIdent, type Dialect, type ParamType, type QuantifierCounts } from './dialect.js';
@@ -238,5 +238,44 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` +
     joins.map((j) => `${j}\n`).join('') +
     `WHERE ${parents.group} IS NOT NULL\nGROUP BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}`;
+  return { text, params: params.values, periodic: byPeriod };
+}
+
+/** Output columns of a rows query: key, period, site, one state per expression, quantifier counts. */
+export const ROWS_COLUMNS = { id: 'id', period: 'p', site: 's', state: (i: number) => `e${i}` } as const;
+
+/**
+ * The SELECT listing the rows of a rows plan (drill-down) with their states: `id`, `p` (when the
+ * table is monthly), `s` (site id), `e0…` (0 false, 1 true, 2 unknown), and the children counts
+ * `q…_t/_f/_u` of labelled quantifiers. Every row is listed; `result/drilldown` filters and sorts.
+ */
+export function rowsQuery(rp: RowsPlan, ctx: EmitContext): FrameQuery {
+  const dialect = checkDialect(ctx.dialect);
+  const frame = rp.frame;
+  byKind(frame.design, DESIGN);
+  const n = namesOf(ctx);
+  const params = new Params(dialect);
+  const T = frame.table;
+  const byPeriod = hasColumn(ctx.dataset, T, 'period');
+  const parents = parentJoins(frame, ctx, n);
+  const quantifiers = quantifierJoins(frame, ctx, n, params);
+  const scope: Scope = {
+    row: T,
+    inQuantifier: false,
+    absent: ctx.absent,
+    column: (table, name) => n.col(parents.aliasOf(table), table, name),
+    quantifier: (node) => quantifiers.counts.get(quantifierId(node))!,
+  };
+  const select: string[] = [`${n.col(ALIAS.row, T, SCHEMA[T].key)} AS ${n.q(ROWS_COLUMNS.id)}`];
+  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(ROWS_COLUMNS.period)}`);
+  select.push(`${parents.group} AS ${n.q(ROWS_COLUMNS.site)}`);
+  rp.exprs.forEach((e, i) => select.push(`${dialect.parts.rowState(dialect, emitExpr(e, scope, params, dialect))} AS ${n.q(ROWS_COLUMNS.state(i))}`));
+  for (const q of frame.quantifiers) {
+    const c = quantifiers.counts.get(q.id);
+    if (!q.node.label) continue;
+    for (const k of ['t', 'f', 'u'] as const) select.push(`${c === undefined ? '0' : `COALESCE(${c[k]}, 0)`} AS ${n.q(`${q.id}_${k}`)}`);
+  }
+  const joins = [...parents.joins, ...quantifiers.joins];
+  const text = `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` + joins.map((j) => `${j}\n`).join('').replace(/\n$/, '');
   return { text, params: params.values, periodic: byPeriod };
 }
