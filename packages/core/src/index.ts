@@ -23,6 +23,9 @@ export {
   isUsable,
 } from './dataset.js';
 export { HoufuError, type HoufuErrorCode } from './errors.js';
+export { normalize, SHORTHAND_KINDS, type DefinitionFinding, type Normalized } from './model/normalize.js';
+export { definitionJsonSchema } from './model/json-schema.js';
+export type { DefinitionRule } from './messages/definitions.js';
 export {
   plan,
   PlanError,
