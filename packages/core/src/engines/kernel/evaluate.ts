@@ -14,7 +14,7 @@ import { childLink, PARENTS } from '../../plan/links.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Dataset } from '../../dataset.js';
 import { compileWith, type Value } from '../evaluate.js';
-import { encoded, F, T, U, type Encoded } from './encode.js';
+import { encoded, F, T, U, valueAt, type Encoded } from './encode.js';
 import { ancestorIndex, parentIndex, rows } from './links.js';
 
 /** A value vector over the rows of a table. */
@@ -423,20 +423,7 @@ const COMPARE: Record<string, (x: string | number | boolean, y: string | number 
 
 /** The value at row `i`, as the row-at-a-time engines see it. */
 export function valueOf(v: Vec, i: number): Value {
-  switch (v.kind) {
-    case 'const':
-      return v.value;
-    case 'tri':
-      return v.data[i] === U ? null : v.data[i] === T;
-    case 'num': {
-      const x = v.data[i]!;
-      return Number.isNaN(x) ? null : x;
-    }
-    case 'code': {
-      const c = v.codes[i]!;
-      return c < 0 ? null : v.dict[c]!;
-    }
-  }
+  return v.kind === 'const' ? v.value : valueAt(v, i);
 }
 
 /** An encoded column gathered through a row map (null where the row is −1). */

@@ -199,21 +199,16 @@ function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: P
   return { joins, counts: refs };
 }
 
-/**
- * The SELECT computing one frame's sums. Output columns: `g` (site or unit id), `p` (period,
- * when the frame is monthly), `b0…` (breakdown values), one column per measure id (DOUBLE).
- */
-export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
+/** What every query over a frame's rows shares: the checked dialect, names, parameters, joins and the row scope. */
+function frameParts(frame: FramePlan, ctx: EmitContext) {
   const dialect = checkDialect(ctx.dialect);
   byKind(frame.design, DESIGN);
   const n = namesOf(ctx);
   const params = new Params(dialect);
-  const T = frame.table;
-  const byPeriod = frame.periodic && hasColumn(ctx.dataset, T, 'period');
   const parents = parentJoins(frame, ctx, n);
   const quantifiers = quantifierJoins(frame, ctx, n, params);
   const scope: Scope = {
-    row: T,
+    row: frame.table,
     inQuantifier: false,
     absent: ctx.absent,
     column: (table, name) => n.col(parents.aliasOf(table), table, name),
@@ -223,6 +218,17 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
       return a;
     },
   };
+  return { dialect, n, params, parents, quantifiers, scope };
+}
+
+/**
+ * The SELECT computing one frame's sums. Output columns: `g` (site or unit id), `p` (period,
+ * when the frame is monthly), `b0…` (breakdown values), one column per measure id (DOUBLE).
+ */
+export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
+  const { dialect, n, params, parents, quantifiers, scope } = frameParts(frame, ctx);
+  const T = frame.table;
+  const byPeriod = frame.periodic && hasColumn(ctx.dataset, T, 'period');
 
   const select: string[] = [`${parents.group} AS ${n.q(FRAME_COLUMNS.group)}`];
   if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(FRAME_COLUMNS.period)}`);
@@ -250,22 +256,10 @@ export const ROWS_COLUMNS = { id: 'id', period: 'p', site: 's', state: (i: numbe
  * `q…_t/_f/_u` of labelled quantifiers. Every row is listed; `result/drilldown` filters and sorts.
  */
 export function rowsQuery(rp: RowsPlan, ctx: EmitContext): FrameQuery {
-  const dialect = checkDialect(ctx.dialect);
   const frame = rp.frame;
-  byKind(frame.design, DESIGN);
-  const n = namesOf(ctx);
-  const params = new Params(dialect);
+  const { dialect, n, params, parents, quantifiers, scope } = frameParts(frame, ctx);
   const T = frame.table;
   const byPeriod = hasColumn(ctx.dataset, T, 'period');
-  const parents = parentJoins(frame, ctx, n);
-  const quantifiers = quantifierJoins(frame, ctx, n, params);
-  const scope: Scope = {
-    row: T,
-    inQuantifier: false,
-    absent: ctx.absent,
-    column: (table, name) => n.col(parents.aliasOf(table), table, name),
-    quantifier: (node) => quantifiers.counts.get(quantifierId(node))!,
-  };
   const select: string[] = [`${n.col(ALIAS.row, T, SCHEMA[T].key)} AS ${n.q(ROWS_COLUMNS.id)}`];
   if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(ROWS_COLUMNS.period)}`);
   select.push(`${parents.group} AS ${n.q(ROWS_COLUMNS.site)}`);
