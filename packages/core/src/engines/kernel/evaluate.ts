@@ -9,7 +9,7 @@
  * - Equal subtrees are evaluated once per run (the four musts share most of theirs).
  * Nothing here turns text into code: each node is a loop chosen by its kind.
  */
-import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
+import { visit, type CompareOp, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
 import { childLink, PARENTS } from '../../plan/links.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Dataset } from '../../dataset.js';
@@ -183,8 +183,8 @@ export class Evaluator {
     return { kind: 'tri', data: out };
   }
 
-  private compare(table: TableName, op: string, a: Vec, b: Vec): Vec {
-    const test = COMPARE[op]!;
+  private compare(table: TableName, op: CompareOp, a: Vec, b: Vec): Vec {
+    const test = COMPARE[op];
     const f = (x: Value, y: Value): number => (x === null || y === null ? U : test(x, y) ? T : F);
     if (b.kind === 'const') {
       const y = b.value;
@@ -229,7 +229,7 @@ export class Evaluator {
     let f: ((v: Value) => number) | undefined;
     let v: Vec | undefined;
     if (x.kind === 'compare') {
-      const test = COMPARE[x.op]!;
+      const test = COMPARE[x.op];
       if (x.right.kind === 'literal' && (v = leaf(x.left))) {
         const y = x.right.value;
         f = (a) => (a === null || y === null ? U : test(a, y) ? T : F);
@@ -412,7 +412,7 @@ export class Evaluator {
   }
 }
 
-const COMPARE: Record<string, (x: string | number | boolean, y: string | number | boolean) => boolean> = {
+const COMPARE: Readonly<Record<CompareOp, (x: string | number | boolean, y: string | number | boolean) => boolean>> = {
   eq: (x, y) => x === y,
   ne: (x, y) => x !== y,
   lt: (x, y) => x < y,
