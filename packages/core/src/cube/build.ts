@@ -13,7 +13,7 @@ import { ERROR_TEXT } from '../messages/index.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import { plan, type Plan } from '../plan/plan.js';
 import { areaTables } from '../result/areas.js';
-import { RESULT_COLUMNS } from '../result/assemble.js';
+import { measureValues, RESULT_COLUMNS } from '../result/assemble.js';
 import {
   CUBE_PARTS,
   CUBE_VERSION,
@@ -102,11 +102,7 @@ export function cubeFromSums(p: Plan, dataset: Dataset, sums: readonly FrameSums
     CUBE_PARTS.forEach((part, k) => {
       const ref = pi[part];
       if (!ref) return;
-      const fs = sums[ref.frame];
-      const frame = p.frames[ref.frame];
-      if (!fs || !frame) throw new Error('engine result does not match the plan');
-      const values = fs.sums[ref.measure];
-      if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+      const { fs, frame, values } = measureValues(p, sums, ref);
       if (frame.periodic) periodicParts.push(part);
       for (let g = 0; g < fs.group.length; g++) {
         const v = values[g] ?? 0;

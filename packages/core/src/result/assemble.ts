@@ -95,6 +95,20 @@ export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[
 }
 
 /**
+ * The sums an engine returned for one measure of the plan, with its frame's sums: the one place
+ * a measure reference is resolved (assemble, cubes and survey estimates), refusing a result that
+ * does not match the plan.
+ */
+export function measureValues(plan: Plan, sums: readonly FrameSums[], ref: MeasureRef): { fs: FrameSums; frame: Plan['frames'][number]; values: ArrayLike<number> } {
+  const fs = sums[ref.frame];
+  const frame = plan.frames[ref.frame];
+  if (!fs || !frame) throw new Error('engine result does not match the plan');
+  const values = fs.sums[ref.measure];
+  if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+  return { fs, frame, values };
+}
+
+/**
  * The (area, period, breakdown tuple) combinations engine groups add to, numbered once; per frame
  * and list of periods, the combinations each group adds to (flattened, `width` per group).
  */
@@ -158,11 +172,7 @@ function indicatorSums(
   let sumsOf: Float64Array = new Float64Array(0);
   const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
     if (!ref) return;
-    const fs = sums[ref.frame];
-    const frame = plan.frames[ref.frame];
-    if (!fs || !frame) throw new Error('engine result does not match the plan');
-    const values = fs.sums[ref.measure];
-    if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+    const { fs, values } = measureValues(plan, sums, ref);
     const { width, index } = combos.targetsOf(ref.frame, periods);
     if (sumsOf.length < combos.tuple.length * 3) {
       const grown = new Float64Array(combos.tuple.length * 3 + 3);

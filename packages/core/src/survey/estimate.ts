@@ -7,6 +7,7 @@ import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { MeasureRef, Plan, PlanIndicator } from '../plan/plan.js';
 import type { Hierarchy } from '../result/areas.js';
+import { measureValues } from '../result/assemble.js';
 import type { PreparedDesign, StratumInfo } from './design.js';
 import { kornGraubardInterval, designWilsonInterval, logitInterval, waldInterval, type Interval, type ProportionMethod } from './intervals.js';
 import { domainDf, linearizedVariance, type Influence } from './linearize.js';
@@ -135,12 +136,9 @@ export function domainsOf(plan: Plan, h: Hierarchy, sums: readonly FrameSums[], 
   const cells = new Float64Array(3 * index.cellPsu.length);
   const add = (ref: MeasureRef | null, slot: number, psuSlot: number): void => {
     if (!ref) return;
-    const fs = sums[ref.frame];
+    const { fs, values } = measureValues(plan, sums, ref);
     const fi = index.frames[ref.frame];
-    if (!fs || !plan.frames[ref.frame]) throw new Error('engine result does not match the plan');
     if (!fs.design || !fi) throw new Error('engine result lacks the design keys of a design-based plan');
-    const values = fs.sums[ref.measure];
-    if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
     const n = fs.group.length;
     for (let k = 0; k < fi.slots; k++)
       for (let g = 0; g < n; g++) {
