@@ -12,7 +12,7 @@ import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/
 import type { FramePlan } from '../../plan/plan.js';
 import { checkExpr, childLink } from '../../plan/links.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
-import { checkDialect, quoteIdent, type Dialect, type ParamType, type QuantifierCounts } from './dialect.js';
+import { checkDialect, quoteIdent, type Dialect, type FrameJoin, type ParamType, type QuantifierCounts } from './dialect.js';
 import { columnName, tableName, type SqlNaming } from './naming.js';
 
 /** SQL text with its bound parameters ($1, $2, … in order). */
@@ -103,24 +103,37 @@ interface Names {
   readonly q: (name: string) => string;
   readonly tbl: (t: TableName) => string;
   readonly col: (alias: string, t: TableName, c: string) => string;
+  /** A reference to a column (database name) of a subquery's alias. */
+  readonly ref: (alias: string, name: string) => string;
+  /** Database columns referenced per alias, in first-use order. */
+  readonly used: Map<string, string[]>;
 }
 
 function namesOf(ctx: EmitContext): Names {
   const q = (name: string): string => quoteIdent(ctx.dialect, name);
+  const used = new Map<string, string[]>();
+  const ref = (alias: string, name: string): string => {
+    const list = used.get(alias) ?? [];
+    if (!list.includes(name)) list.push(name);
+    used.set(alias, list);
+    return ctx.dialect.parts.column(ctx.dialect, alias, name);
+  };
   return {
     q,
     tbl: (t) => (ctx.naming.schema !== undefined ? `${q(ctx.naming.schema)}.` : '') + q(tableName(ctx.naming, t)),
-    col: (alias, t, c) => `${alias}.${q(columnName(ctx.naming, t, c))}`,
+    col: (alias, t, c) => ref(alias, columnName(ctx.naming, t, c)),
+    ref,
+    used,
   };
 }
 
 /** Parent joins and the grouping column of a frame: persons → households (same period when both are monthly) → sites, or units. */
-function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: string[]; group: string; aliasOf: (table: TableName) => string } {
-  const { dialect, dataset } = ctx;
+function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: FrameJoin[]; group: string; aliasOf: (table: TableName) => string } {
+  const { dataset } = ctx;
   const T = frame.table;
-  const join = dialect.parts.leftJoin;
+  const join = (source: string, alias: string, on: readonly string[]): FrameJoin => ({ source, alias, on, kind: 'parent' });
   const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
-  const joins: string[] = [];
+  const joins: FrameJoin[] = [];
   if (T === 'persons') {
     const on = [`${n.col(ALIAS.household, 'households', 'household_id')} = ${n.col(ALIAS.row, 'persons', 'household_id')}`];
     if (periodOn('persons') && periodOn('households')) on.push(`${n.col(ALIAS.household, 'households', 'period')} = ${n.col(ALIAS.row, 'persons', 'period')}`);
@@ -152,12 +165,12 @@ function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: str
  * Quantifier joins: per parent row (and period), counts of children whose predicate is true,
  * false, unknown — one grouped pass per child table for all its quantifiers.
  */
-function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: string[]; counts: Map<string, QuantifierCounts> } {
+function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: FrameJoin[]; counts: Map<string, QuantifierCounts> } {
   const { dialect, dataset } = ctx;
   const T = frame.table;
   const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
   const refs = new Map<string, QuantifierCounts>();
-  const joins: string[] = [];
+  const joins: FrameJoin[] = [];
   const byChild = new Map<TableName, FramePlan['quantifiers'][number][]>();
   for (const pq of frame.quantifiers) {
     if (ctx.absent?.has(pq.node.table)) continue;
@@ -179,16 +192,17 @@ function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: P
     };
     const samePeriod = periodOn(child) && periodOn(T);
     const alias = n.q(`q_${child}`);
+    const ref = (name: string): string => n.ref(alias, name);
     const keys = [{ expr: n.col(ALIAS.child, child, link), name: 'k' }, ...(samePeriod ? [{ expr: n.col(ALIAS.child, child, 'period'), name: 'p' }] : [])];
     const counts = pqs.map((pq) => {
       const names = { t: `${pq.id}_t`, f: `${pq.id}_f`, u: `${pq.id}_u` };
-      refs.set(JSON.stringify(pq.node), { t: `${alias}.${n.q(names.t)}`, f: `${alias}.${n.q(names.f)}`, u: `${alias}.${n.q(names.u)}` });
+      refs.set(JSON.stringify(pq.node), { t: ref(names.t), f: ref(names.f), u: ref(names.u) });
       return { where: emitExpr(pq.node.where, childScope, params, dialect), names };
     });
     const sub = dialect.parts.quantifierSubquery(dialect, { keys, counts, from: `${n.tbl(child)} AS ${ALIAS.child}` });
-    const on = [`${alias}.${n.q('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
-    if (samePeriod) on.push(`${alias}.${n.q('p')} = ${n.col(ALIAS.row, T, 'period')}`);
-    joins.push(dialect.parts.leftJoin(`(${sub})`, alias, on));
+    const on = [`${ref('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
+    if (samePeriod) on.push(`${ref('p')} = ${n.col(ALIAS.row, T, 'period')}`);
+    joins.push({ source: `(${sub})`, alias, on, kind: 'quantifier' });
   }
   return { joins, counts: refs };
 }
@@ -218,20 +232,23 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     },
   };
 
-  const select: string[] = [`${parents.group} AS ${n.q(FRAME_COLUMNS.group)}`];
-  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(FRAME_COLUMNS.period)}`);
-  frame.breakdown.forEach((b, i) => select.push(`${n.col(parents.aliasOf(b.table), b.table, b.column)} AS ${n.q(FRAME_COLUMNS.breakdown(i))}`));
+  const select: { expr: string; name: string }[] = [{ expr: parents.group, name: FRAME_COLUMNS.group }];
+  if (byPeriod) select.push({ expr: n.col(ALIAS.row, T, 'period'), name: FRAME_COLUMNS.period });
+  frame.breakdown.forEach((b, i) => select.push({ expr: n.col(parents.aliasOf(b.table), b.table, b.column), name: FRAME_COLUMNS.breakdown(i) }));
   const keyCount = select.length;
   for (const m of frame.measures) {
     if (m.times != null || m.unweighted === true) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey moments and unweighted counts'));
     const w = emitExpr(m.where, scope, params, dialect);
     const value = m.sum === null ? '1' : n.col(ALIAS.row, T, m.sum);
-    select.push(`${dialect.parts.measure(dialect, w, value)} AS ${n.q(m.id)}`);
+    select.push({ expr: dialect.parts.measure(dialect, w, value), name: m.id });
   }
-  const joins = [...parents.joins, ...quantifiers.joins];
-  const text =
-    `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` +
-    joins.map((j) => `${j}\n`).join('') +
-    `WHERE ${parents.group} IS NOT NULL\nGROUP BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}`;
+  const text = dialect.parts.frame(dialect, {
+    select,
+    keys: keyCount,
+    from: { table: n.tbl(T), alias: ALIAS.row },
+    joins: [...parents.joins, ...quantifiers.joins],
+    group: parents.group,
+    columns: n.used,
+  });
   return { text, params: params.values, periodic: byPeriod };
 }
