@@ -185,6 +185,9 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
   const entry = clickhouseHttp(clickhouseUrl(url));
   const names = TABLE_NAMES.filter((t) => dataset.tables[t]);
   const q = (name: string): string => `${ident(database)}.${ident(name)}`;
+  // Check every name before any statement runs.
+  ident(database);
+  if (options.cluster !== undefined) ident(options.cluster);
   for (const t of names) for (const f of dataset.tables[t]!.schema.fields) ident(f.name);
   const cluster = options.cluster;
   const nodes = cluster === undefined ? [entry] : await clusterNodes(entry, cluster, options.shards);
