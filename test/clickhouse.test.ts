@@ -132,6 +132,17 @@ describe('the loader on two shards', () => {
     expect(Number((await one('SELECT count() FROM hand.persons'))[0])).toBe(ds.tables.persons!.numRows);
   });
 
+  it('joins persons to households on each shard: the households subquery is a distributed one rewritten to the local table', async (ctx) => {
+    if (!ch) return ctx.skip();
+    const ds = data['hand']!;
+    const p = plan(ds, catalog.filter((d) => d.id === 'employment.rate'), { by: 'site' });
+    const q = frameQuery(p.frames[0]!, { dialect: clickhouseDialect, naming: { schema: 'hand' }, dataset: ds });
+    expect(q.text).toMatch(/FROM `hand`\.`persons`\nALL LEFT JOIN \(SELECT .* FROM `hand`\.`households`\)/);
+    // Refused as double-distributed unless rewritten to the shard-local table.
+    await expect(clickhouseHttp(ch.url, { distributed_product_mode: 'deny' }).query(q.text)).rejects.toThrow(/Double-distributed/i);
+    expect((await entry.query(q.text)).data.length).toBeGreaterThan(0);
+  });
+
   it('refuses to load over existing tables without replace', async (ctx) => {
     if (!ch) return ctx.skip();
     await expect(loadIntoClickHouse(ch.url, data['hand']!, { cluster: ch.cluster, database: 'hand' })).rejects.toThrow(/already has tables: .*persons.*--replace/);

@@ -51,12 +51,21 @@ export function clickhouseHttp(url: string, settings: Readonly<Record<string, st
   const post = async (sql: string, body?: string): Promise<string> => {
     const p = new URLSearchParams(params);
     if (body !== undefined) p.set('query', sql);
+    const send = (): Promise<Response> =>
+      fetch(`${base}/?${p.toString()}`, { method: 'POST', body: body ?? sql, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
     let res: Response;
     try {
-      res = await fetch(`${base}/?${p.toString()}`, { method: 'POST', body: body ?? sql, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    } catch (e) {
-      const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
-      throw new HoufuError('io', CLICKHOUSE_TEXT.unreachable(base, cause));
+      res = await send();
+    } catch {
+      // The server closes idle connections after a few seconds (keep_alive_timeout); a request on
+      // such a socket never reached it. One retry on a fresh connection (the loader's row counts
+      // would catch an insert that did arrive twice).
+      try {
+        res = await send();
+      } catch (e) {
+        const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
+        throw new HoufuError('io', CLICKHOUSE_TEXT.unreachable(base, cause));
+      }
     }
     const text = await res.text();
     if (!res.ok) throw new HoufuError('io', CLICKHOUSE_TEXT.serverError(base, text.trim().slice(0, 2000)));
