@@ -47,3 +47,61 @@ describe('layer boundaries', () => {
     expect(seen.size).toBeGreaterThan(2);
   });
 });
+
+/**
+ * The core's layers, lowest first. A file may import (statically, `import type`, or with a
+ * dynamic `import()`) only from its own layer or a lower one: data flows one way.
+ */
+const LAYERS: readonly (readonly string[])[] = [
+  ['schema'],
+  ['model', 'messages'],
+  ['errors.ts', 'validate', 'io', 'columns', 'dataset.ts'],
+  ['plan'],
+  ['engines'],
+  ['result'],
+  ['survey', 'publish', 'cube', 'charts'],
+  ['compute.ts', 'drilldown.ts'],
+  ['index.ts', 'node.ts', 'survey/index.ts', 'cube/index.ts'],
+];
+const CORE = 'packages/core/src/';
+
+/** The layer of a core file: its entry (most specific first), else its top folder or file. */
+function layerOf(file: string): number {
+  const rel = file.slice(CORE.length);
+  const top = rel.includes('/') ? rel.slice(0, rel.indexOf('/')) : rel;
+  for (const name of [rel, top]) {
+    const i = [...LAYERS].reverse().findIndex((l) => l.includes(name));
+    if (i >= 0) return LAYERS.length - 1 - i;
+  }
+  throw new Error(`${rel} is in no layer`);
+}
+
+/** Relative imports of a file, static and dynamic, resolved to core files. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specs = [
+    ...[...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/(?:^|\n)\s*import\s+['"](\.[^'"]+)['"]/g)].map((m) => m[1]!),
+    ...[...text.matchAll(/import\(\s*(?:\/\*[^*]*\*\/\s*)?['"](\.[^'"]+)['"]\s*\)/g)].map((m) => m[1]!),
+  ];
+  return specs.map((s) => join(file, '..', s).replace(/\.js$/, '.ts'));
+}
+
+describe('layers of the core', () => {
+  it('every import, static or dynamic, goes to the same or a lower layer', () => {
+    const bad: string[] = [];
+    for (const f of files(CORE.slice(0, -1)))
+      for (const target of importsOf(f))
+        if (layerOf(target) > layerOf(f)) bad.push(`${f.slice(CORE.length)} → ${target.slice(CORE.length)}`);
+    expect(bad).toEqual([]);
+  });
+
+  it('sees dynamic imports and type imports', () => {
+    const compute = importsOf(`${CORE}compute.ts`).map((t) => t.slice(CORE.length));
+    expect(compute).toEqual(expect.arrayContaining(['survey/compute.ts', 'publish/suppress.ts', 'engines/registry.ts']));
+    expect(importsOf(`${CORE}engines/registry.ts`).map((t) => t.slice(CORE.length))).toEqual(
+      expect.arrayContaining(['engines/kernel/index.ts', 'engines/arquero/index.ts', 'engines/engine.ts']),
+    );
+    expect(layerOf(`${CORE}survey/compare.ts`)).toBeGreaterThan(layerOf(`${CORE}result/levels.ts`));
+  });
+});

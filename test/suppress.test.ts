@@ -41,6 +41,12 @@ describe('suppressCells', () => {
     const lone: Cell[] = [{ count: 25, denominator: 25 }, { count: 4, denominator: 4 }, { count: 21, denominator: 21 }];
     const twoLevels: Equation[] = [{ parent: 0, children: [1, 2] }];
     expect(suppressCells(lone, twoLevels, 5)).toEqual([null, 'denominator', 'secondary']);
+    // The total itself: P = 40 = c1 5 + c2 35, and Q = 35 = c2 + e (e has no data; say a county
+    // whose only site is c2). c1 is small; c2 is hidden to protect it; then in Q = c2 + e the only
+    // hidden cell is c2 and no visible part has data, so Q must go (else c2 = Q − e).
+    const chain: Cell[] = [{ count: 40, denominator: 40 }, { count: 5, denominator: 5 }, { count: 35, denominator: 35 }, { count: 35, denominator: 35 }, { count: 0, denominator: 0 }];
+    const eqs: Equation[] = [{ parent: 0, children: [1, 2] }, { parent: 3, children: [2, 4] }];
+    expect(suppressCells(chain, eqs, 10)).toEqual([null, 'denominator', 'secondary', 'secondary', null]);
   });
 
   it('leave no cell recoverable by one subtraction, on random hierarchies and breakdowns', () => {

@@ -4,12 +4,14 @@
 import type { Dataset } from './dataset.js';
 import { assertEngineFor } from './engines/bound.js';
 import type { Engine } from './engines/engine.js';
+import { resolveEngine, type EngineName } from './engines/registry.js';
+import { assertUsable } from './plan/usable.js';
 import { HoufuError } from './errors.js';
 import { ERROR_TEXT } from './messages/index.js';
 import type { IndicatorDefinition } from './model/indicator.js';
-import { plan, PlanError, type Level } from './plan/plan.js';
-import { assemble, concatResults, RESULT_COLUMNS, type ResultTable } from './result/assemble.js';
-import { countFindings, formatFinding, hasErrors } from './validate/finding.js';
+import type { Level } from './plan/plan.js';
+import type { ResultTable } from './result/assemble.js';
+import { checkBreakdownNames, computeLevels } from './result/levels.js';
 import type { SurveyDesign } from './survey/design.js';
 import type { ProportionMethod } from './survey/intervals.js';
 
@@ -33,24 +35,8 @@ async function computeSuppressed(
   return applySuppression(dataset, full, totals, breakdown, levels, threshold);
 }
 
-/** Engines available by name; each is loaded only when first used. */
-export type EngineName = 'kernel' | 'arquero' | 'duckdb' | 'duckdb-wasm' | 'duckdb-native';
-
-/** The engine used when none is named. */
-export const DEFAULT_ENGINE: EngineName = 'kernel';
-
-// The DuckDB engines are a separate entry (`@houfu/core/duckdb`), imported by name only when used.
-const DUCKDB_ENTRY = '@houfu/core/duckdb';
-const duckdb = (name: 'duckdb' | 'duckdb-wasm' | 'duckdb-native') => async (): Promise<Engine> =>
-  ((await import(/* @vite-ignore */ DUCKDB_ENTRY)) as typeof import('./engines/duckdb/node.js')).sharedDuckDBEngine(name);
-
-const ENGINES: Record<EngineName, () => Promise<Engine>> = {
-  kernel: async () => (await import('./engines/kernel/index.js')).kernelEngine,
-  arquero: async () => (await import('./engines/arquero/index.js')).arqueroEngine,
-  duckdb: duckdb('duckdb'),
-  'duckdb-wasm': duckdb('duckdb-wasm'),
-  'duckdb-native': duckdb('duckdb-native'),
-};
+export { DEFAULT_ENGINE, resolveEngine, type EngineName } from './engines/registry.js';
+export { assertUsable } from './plan/usable.js';
 
 /** Options of {@link compute}. */
 export interface ComputeOptions {
@@ -73,23 +59,6 @@ export interface ComputeOptions {
   readonly suppress?: number | boolean;
 }
 
-/** Throw a HoufuError when the dataset has errors (every computation validates first). */
-export function assertUsable(dataset: Dataset): void {
-  if (!hasErrors(dataset.findings)) return;
-  const errors = dataset.findings.filter((f) => f.severity === 'error');
-  const first = formatFinding(errors[0]!);
-  throw new HoufuError('invalid_dataset', ERROR_TEXT.invalidDataset(countFindings(errors, 'error'), first), errors);
-}
-
-/** Resolve an engine by name or pass an engine object through. */
-export async function resolveEngine(engine: EngineName | Engine | undefined): Promise<Engine> {
-  if (engine === undefined) return ENGINES[DEFAULT_ENGINE]();
-  if (typeof engine !== 'string') return engine;
-  const load = ENGINES[engine];
-  if (!load) throw new HoufuError('invalid_request', { zh: `未知引擎：${engine}`, en: `unknown engine: ${engine}` });
-  return load();
-}
-
 /**
  * Compute indicators over a dataset: one row per indicator × area × period (× breakdown),
  * as an Arrow table. Rollups are ratios of sums; zero denominators give null values.
@@ -103,35 +72,12 @@ export async function compute(
   options: ComputeOptions,
 ): Promise<ResultTable> {
   assertUsable(dataset);
-  for (const b of options.breakdown ?? [])
-    if ((RESULT_COLUMNS as readonly string[]).includes(b))
-      throw new HoufuError('invalid_request', { zh: `分组列名与结果列冲突：${b}`, en: `breakdown name clashes with a result column: ${b}` });
+  checkBreakdownNames(options.breakdown ?? []);
   // Design-based estimates need weighted sums per PSU: the arquero engine carries them.
   const engine = await resolveEngine(options.engine ?? (options.design ? 'arquero' : undefined));
   assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   if (options.suppress !== undefined && options.suppress !== false) return computeSuppressed(dataset, indicators, { ...options, engine }, levels);
   if (options.design) return (await import('./survey/compute.js')).computeSurvey(dataset, indicators, options, engine, levels);
-  const results: ResultTable[] = [];
-  const breakdown = options.breakdown ? { breakdown: options.breakdown } : {};
-  const planFor = (by: Level) => {
-    try {
-      return plan(dataset, indicators, { by, ...breakdown });
-    } catch (e) {
-      if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-      throw e;
-    }
-  };
-  // Engines sum per site for every level above the unit: run once, roll up to each level.
-  let siteSums: { sums: Awaited<ReturnType<Engine['run']>> } | undefined;
-  for (const by of levels) {
-    const p = planFor(by);
-    if (by === 'unit') {
-      results.push(assemble(p, dataset, await engine.run(p, dataset)));
-      continue;
-    }
-    siteSums ??= { sums: await engine.run(p, dataset) };
-    results.push(assemble(p, dataset, siteSums.sums));
-  }
-  return concatResults(results);
+  return computeLevels(dataset, indicators, engine, levels, options.breakdown ?? []);
 }

@@ -23,6 +23,9 @@ export {
   isUsable,
 } from './dataset.js';
 export { HoufuError, type HoufuErrorCode } from './errors.js';
+export { normalize, SHORTHAND_KINDS, type DefinitionFinding, type Normalized } from './model/normalize.js';
+export { definitionJsonSchema } from './model/json-schema.js';
+export type { DefinitionRule } from './messages/definitions.js';
 export {
   plan,
   PlanError,
@@ -38,6 +41,23 @@ export {
   type PlanBreakdown,
   type PlanIndicator,
   type MeasureRef,
+  type PlanLink,
+  type PlanQuantifierExpr,
+  type CountMeasure,
+  type SumMeasure,
+  type WeightedSumMeasure,
+  type MeasureKind,
+  type ClassifiedTriple,
+  type NoDesign,
+  type SurveyDesignPart,
+  type DesignKind,
+  type BreakdownKind,
+  type KindHandlers,
+  type RowsPlan,
+  byKind,
+  planRows,
+  planFrame,
+  quantifierId,
 } from './plan/plan.js';
 export type { Engine, FrameSums } from './engines/engine.js';
 export { compute, assertUsable, type ComputeOptions, type EngineName } from './compute.js';

@@ -2,13 +2,14 @@
 import { compute as run, LEVELS, parseDesign, TABLE_NAMES, type Level, type TableName } from '@houfu/core';
 import { PROPORTION_METHODS } from '@houfu/core/survey';
 import { readMapping } from '@houfu/core/node';
-import { resolveIndicators } from '@houfu/indicators';
+import { chosenDefinitions } from './definitions.js';
 import { emit, loadFromArgs, need, oneOf, outputFormat, reportFindings, UsageError, type Io } from '../common.js';
 
 /** Options of compute. */
 export const computeOptions = {
   data: { type: 'string' },
   indicators: { type: 'string' },
+  definitions: { type: 'string' },
   by: { type: 'string' },
   engine: { type: 'string' },
   format: { type: 'string' },
@@ -58,7 +59,7 @@ export function surveyArgs(values: Record<string, unknown>): {
 /** Compute indicators and write the result. */
 export async function compute(values: Record<string, unknown>, io: Io): Promise<number> {
   if (values['cube'] !== undefined) return (await import('./cube.js')).computeFromCubeFile(values, io);
-  const defs = resolveIndicators(need(values, 'indicators'));
+  const defs = await chosenDefinitions(values);
   const by = oneOf(values['by'], LEVELS, 'by', 'county') as Level;
   const format = outputFormat(values['format']);
   const breakdown = typeof values['breakdown'] === 'string' ? values['breakdown'].split(',').map((s) => s.trim()).filter(Boolean) : [];

@@ -3,14 +3,15 @@
  * keep those sums per indicator — the additive statistics every rollup is made of.
  */
 import { Float64, Table, Utf8, type Vector } from 'apache-arrow';
-import { assertUsable, resolveEngine, type EngineName } from '../compute.js';
+import { resolveEngine, type EngineName } from '../engines/registry.js';
+import { assertUsable } from '../plan/usable.js';
 import type { Dataset } from '../dataset.js';
 import type { Engine, FrameSums } from '../engines/engine.js';
 import { HoufuError } from '../errors.js';
 import { buildVector } from '../io/build.js';
 import { ERROR_TEXT } from '../messages/index.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import { plan, PlanError, type Plan } from '../plan/plan.js';
+import { plan, type Plan } from '../plan/plan.js';
 import { areaTables } from '../result/areas.js';
 import { RESULT_COLUMNS } from '../result/assemble.js';
 import {
@@ -68,13 +69,7 @@ export async function buildCube(dataset: Dataset, indicators: readonly Indicator
     ids.add(d.id);
   }
   const engine = await resolveEngine(options.engine);
-  let p: Plan;
-  try {
-    p = plan(dataset, indicators, { by: grain, breakdown });
-  } catch (e) {
-    if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-    throw e;
-  }
+  const p = plan(dataset, indicators, { by: grain, breakdown });
   return cubeFromSums(p, dataset, await engine.run(p, dataset), engine.name);
 }
 

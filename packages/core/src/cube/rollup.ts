@@ -100,10 +100,14 @@ export function computeFromCube(cube: Cube, indicators: readonly IndicatorDefini
         table: measure.table,
         periodic: ci.periodicParts.includes(part),
         group: meta.grain,
+        // Summed already: the frame only names the part (no links or quantifiers to run).
+        links: [],
         columns: [],
         quantifiers: [],
         breakdown: [],
-        measures: [{ id: 'm', where: measure.where, sum: measure.sum ?? null }],
+        measures: [measure.sum === undefined ? { kind: 'count', id: 'm', where: measure.where } : { kind: 'sum', id: 'm', where: measure.where, column: measure.sum }],
+        classified: [],
+        design: { kind: 'none' },
       });
       sums.push({
         group: keep.map((r) => r.group),

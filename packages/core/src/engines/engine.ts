@@ -12,7 +12,7 @@
  * design rather than return unweighted numbers.
  */
 import type { Dataset } from '../dataset.js';
-import type { Plan } from '../plan/plan.js';
+import type { Plan, RowsPlan } from '../plan/plan.js';
 
 /** Additive sums of one frame: one entry per group × period × breakdown combination. */
 export interface FrameSums {
@@ -33,6 +33,28 @@ export interface FrameSums {
   };
 }
 
+/** Three-valued row state: false, true, unknown. */
+export const ROW_STATE = { false: 0, true: 1, unknown: 2 } as const;
+
+/**
+ * The rows of a rows plan (`planRows`) as states, for drill-down lists: per row its key, period
+ * and site, the state of each expression, and the counts of children of each quantifier. Engines
+ * return states only; `result/drilldown.ts` filters, sorts and writes the texts.
+ */
+export interface RowStates {
+  /** Key of each row (`household_id`, …). */
+  readonly id: readonly string[];
+  /** Period of each row, or null. */
+  readonly period: readonly (string | null)[];
+  /** Site id of each row, or null when it has none. */
+  readonly site: readonly (string | null)[];
+  /** Per expression of the rows plan, in order: the state of each row (see {@link ROW_STATE}). */
+  readonly states: readonly ArrayLike<number>[];
+  /** Per quantifier id: children of each row whose predicate is true, false, unknown. */
+  /** (Labelled quantifiers only, the ones drill-down details name.) */
+  readonly counts: Readonly<Record<string, { readonly t: ArrayLike<number>; readonly f: ArrayLike<number>; readonly u: ArrayLike<number> }>>;
+}
+
 /** An execution engine. */
 export interface Engine {
   /** Engine name, as given to `compute({ engine })`. */
@@ -41,4 +63,6 @@ export interface Engine {
   readonly supportsDesign?: boolean;
   /** Execute every frame of the plan over the dataset. */
   run(plan: Plan, dataset: Dataset): Promise<FrameSums[]>;
+  /** The states of the rows of a rows plan (drill-down); engines without it cannot list rows. */
+  rows?(plan: RowsPlan, dataset: Dataset): Promise<RowStates>;
 }

@@ -4,20 +4,47 @@
  */
 import type { ColumnExpr, Expr, QuantifierExpr } from '../model/expr.js';
 import { visit } from '../model/expr.js';
-import { columnSpec, SCHEMA, type TableName } from '../schema/tables.js';
+import { hasColumn, type Dataset } from '../dataset.js';
+import { columnSpec, SCHEMA, type ColumnSpec, type TableName } from '../schema/tables.js';
+import type { PlanLink } from './lowered.js';
 
-/** The parent tables reachable from a table, nearest first, with the joining column. */
-export const PARENTS: Readonly<Record<TableName, readonly { table: TableName; via: string; from: TableName }[]>> = {
-  persons: [
-    { table: 'households', via: 'household_id', from: 'persons' },
-    { table: 'sites', via: 'site_id', from: 'households' },
-  ],
-  households: [{ table: 'sites', via: 'site_id', from: 'households' }],
-  facilities: [{ table: 'sites', via: 'site_id', from: 'facilities' }],
-  management_units: [{ table: 'sites', via: 'site_id', from: 'management_units' }],
-  activities: [{ table: 'sites', via: 'site_id', from: 'activities' }],
-  sites: [],
-};
+/** The parent tables reachable from a table, nearest first, with the joining column, derived from the schema's required references. */
+export const PARENTS: Readonly<Record<TableName, readonly { table: TableName; via: string; from: TableName }[]>> = Object.fromEntries(
+  (Object.keys(SCHEMA) as TableName[]).map((t) => [t, parentChain(t)]),
+) as unknown as Record<TableName, readonly { table: TableName; via: string; from: TableName }[]>;
+
+function parentChain(table: TableName): { table: TableName; via: string; from: TableName }[] {
+  const out: { table: TableName; via: string; from: TableName }[] = [];
+  for (let from: TableName | undefined = table; from !== undefined; ) {
+    const ref: ColumnSpec | undefined = SCHEMA[from].columns.find((c) => c.references !== undefined && c.required);
+    if (!ref) break;
+    out.push({ table: ref.references!, via: ref.name, from });
+    from = ref.references;
+  }
+  return out;
+}
+
+/** Whether rows of `table` carry a period in this dataset. */
+export const periodOn = (ds: Dataset, table: TableName): boolean => hasColumn(ds, table, 'period');
+
+/** The link from rows of `from` to rows of `to` through `via`, matching periods when both are monthly in `ds`. */
+export function linkOf(ds: Dataset, from: TableName, to: TableName, via: string): PlanLink {
+  return { from, to, via, matchPeriod: periodOn(ds, from) && periodOn(ds, to) };
+}
+
+/**
+ * Every parent link rows of `table` need, nearest first: the schema's chain (persons → households
+ * → sites), then, grouped by unit, the link to the management unit (from the household).
+ */
+export function frameLinks(ds: Dataset, table: TableName, group: 'site' | 'unit'): PlanLink[] {
+  const links = PARENTS[table].map((p) => linkOf(ds, p.from, p.table, p.via));
+  if (group === 'unit' && table !== 'management_units') {
+    const from: TableName = table === 'persons' ? 'households' : table;
+    const via = childLink(from, 'management_units');
+    if (via !== undefined) links.push(linkOf(ds, from, 'management_units', via));
+  }
+  return links;
+}
 
 /** The value type of an expression. */
 export type ExprType = 'boolean' | 'string' | 'number' | 'null';

@@ -1,153 +1,24 @@
 /**
- * The planner: indicator definitions + a dataset → a plain-data plan that every engine
- * executes. A plan names, per table ("frame"), the columns to bring in from parents, the
- * quantifiers over children, and the measures to sum per site (or unit), period and
- * breakdown. Engines only produce those sums; `assemble` rolls them up.
+ * The planner: indicator definitions + a dataset → the lowered plan (`lowered.ts`) that every
+ * engine executes. A plan names, per table ("frame"), its parent links, the quantifiers over
+ * children, and the measures to sum per site (or unit), period and breakdown. Engines only
+ * produce those sums; `assemble` rolls them up.
  */
 import { hasColumn, type Dataset } from '../dataset.js';
 import { ERROR_TEXT } from '../messages/index.js';
-import { and, type Expr, type QuantifierExpr } from '../model/expr.js';
 import { SURVEY_TEXT } from '../messages/survey.js';
-import { DESIGN_COLUMNS } from '../survey/design.js';
-import type { IndicatorDefinition, Measure } from '../model/indicator.js';
+import { and, type Expr } from '../model/expr.js';
+import { classifyMeasures, type IndicatorDefinition, type Measure } from '../model/indicator.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
-import { checkExpr, DefinitionError, exprUses, PARENTS } from './links.js';
+import { DESIGN_COLUMNS } from './design.js';
+import { checkExpr, DefinitionError, frameLinks, PARENTS, periodOn } from './links.js';
+import { Interner } from './lower.js';
+import {
+  LEVELS, PlanError, type ClassifiedTriple, type FrameDesign, type FramePlan, type Level, type MeasureRef, type Plan,
+  type PlanBreakdown, type PlanIndicator, type PlanMeasure, type PlanQuantifier, type SurveyRefs,
+} from './lowered.js';
 
-/** A level of the area hierarchy. */
-export type Level = 'province' | 'prefecture' | 'county' | 'site' | 'unit';
-
-/** The levels, from the top. */
-export const LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'site', 'unit'];
-
-/** One measure of a frame: count (or sum of a column) of rows where `where` is true. */
-export interface PlanMeasure {
-  /** Internal name, unique within the frame. */
-  readonly id: string;
-  /** Rows count where this is true. */
-  readonly where: Expr;
-  /** Column summed instead of counting, or null. */
-  readonly sum: string | null;
-  /** A second column multiplied in (for second moments of survey estimates), or absent. */
-  readonly times?: string | null;
-  /** In a frame with a design: count rows without their weight. */
-  readonly unweighted?: boolean;
-}
-
-/**
- * The survey design of a frame, as row keys (own column, or `households.column` from persons).
- * Engines that honour it multiply every measure by the weight (unless `unweighted`) and add the
- * stratum and PSU to the grouping keys (see `engines/engine.ts`).
- */
-export interface FrameDesign {
-  /** Weight column key. */
-  readonly weight: string;
-  /** Stratum column key. */
-  readonly strata: string;
-  /** Primary sampling unit column key. */
-  readonly psu: string;
-}
-
-/** A quantifier computed once per frame and referred to by its id. */
-export interface PlanQuantifier {
-  /** Internal name. */
-  readonly id: string;
-  /** The quantifier node. */
-  readonly node: QuantifierExpr;
-  /** The child column that links to the frame's table. */
-  readonly link: string;
-}
-
-/** A breakdown column resolved for one frame. */
-export interface PlanBreakdown {
-  /** The name the user gave (the output column). */
-  readonly name: string;
-  /** Table holding the column (the frame's table or a parent). */
-  readonly table: TableName;
-  /** Column in that table. */
-  readonly column: string;
-}
-
-/** Everything to compute over the rows of one table. */
-export interface FramePlan {
-  /** The table whose rows are counted. */
-  readonly table: TableName;
-  /** Whether its rows carry a period (directly or through their household). */
-  readonly periodic: boolean;
-  /** Group rows by site or by management unit. */
-  readonly group: 'site' | 'unit';
-  /** Parent columns needed, as `table.column` (own columns are plain). */
-  readonly columns: readonly string[];
-  /** Quantifiers over child tables. */
-  readonly quantifiers: readonly PlanQuantifier[];
-  /** Breakdown columns. */
-  readonly breakdown: readonly PlanBreakdown[];
-  /** Measures. */
-  readonly measures: readonly PlanMeasure[];
-  /** The survey design, when estimates are design-based. */
-  readonly design?: FrameDesign;
-}
-
-/** Where an indicator's counts come from: frame index and measure id. */
-export interface MeasureRef {
-  /** Index into `Plan.frames`. */
-  readonly frame: number;
-  /** Measure id in that frame. */
-  readonly measure: string;
-}
-
-/** One indicator in a plan. */
-export interface PlanIndicator {
-  /** The definition. */
-  readonly definition: IndicatorDefinition;
-  /** Numerator source. */
-  readonly numerator: MeasureRef;
-  /** Denominator source. */
-  readonly denominator: MeasureRef;
-  /** Unknown source, or null. */
-  readonly unknown: MeasureRef | null;
-  /** Whether results are per period. */
-  readonly periodic: boolean;
-  /** With a design: the extra sums of design-based estimation. */
-  readonly survey?: SurveyRefs;
-}
-
-/**
- * Sums a design-based estimate needs besides its weighted numerator and denominator. The domain
- * of an estimate is its area × period × breakdown and the rows its denominator counts.
- */
-export interface SurveyRefs {
-  /** Rows of the domain, unweighted. */
-  readonly n: MeasureRef;
-  /** Rows of the numerator, unweighted. */
-  readonly nNumerator: MeasureRef;
-  /** Moments over the domain's rows (numerator and denominator on one table), for the design effect. */
-  readonly moments: {
-    /** Σ w. */
-    readonly w: MeasureRef;
-    /** Σ w·y. */
-    readonly y: MeasureRef;
-    /** Σ w·y². */
-    readonly yy: MeasureRef;
-    /** Σ w·x·y. */
-    readonly xy: MeasureRef;
-    /** Σ w·x². */
-    readonly xx: MeasureRef;
-  } | null;
-}
-
-/** A complete plan: plain data, printable and serializable. */
-export interface Plan {
-  /** Output level. */
-  readonly level: Level;
-  /** Periods of the dataset (empty if none). */
-  readonly periods: readonly string[];
-  /** Breakdown names, in output order. */
-  readonly breakdown: readonly string[];
-  /** Frames, one per table counted. */
-  readonly frames: readonly FramePlan[];
-  /** Indicators, in request order. */
-  readonly indicators: readonly PlanIndicator[];
-}
+export * from './lowered.js';
 
 /** Options of planning. */
 export interface PlanOptions {
@@ -159,91 +30,217 @@ export interface PlanOptions {
   readonly design?: boolean;
 }
 
-/** An error in the request or the definitions (not in the data). */
-export class PlanError extends Error {
-  override name = 'PlanError';
-}
-
 function resolveBreakdown(ds: Dataset, table: TableName, name: string): PlanBreakdown | undefined {
   const dot = name.indexOf('.');
   const candidates: TableName[] = [table, ...PARENTS[table].map((p) => p.table)];
+  const part = (t: TableName, column: string): PlanBreakdown => ({ kind: t === table ? 'own' : 'parent', name, table: t, column });
   if (dot > 0) {
     const t = name.slice(0, dot) as TableName;
     const c = name.slice(dot + 1);
-    return candidates.includes(t) && hasColumn(ds, t, c) ? { name, table: t, column: c } : undefined;
+    return candidates.includes(t) && hasColumn(ds, t, c) ? part(t, c) : undefined;
   }
   const t = candidates.find((x) => hasColumn(ds, x, name));
-  return t ? { name, table: t, column: name } : undefined;
+  return t ? part(t, name) : undefined;
 }
 
-/** Add a measure to a frame under construction (deduplicated), with the columns and quantifiers it reads. */
-function addToFrame(f: FrameBuilder, where: Expr, sum: string | null, extra: { times?: string | null; unweighted?: boolean } = {}): PlanMeasure {
-  const uses = { columns: new Set<string>(), quantifiers: [] as QuantifierExpr[] };
-  exprUses(f.table, where, uses);
-  for (const c of uses.columns) {
-    const [t, name] = c.split('.') as [TableName, string];
-    if (t !== f.table) f.columns.add(`${t}.${name}`);
+/** What a measure adds up, before it gets its id. */
+interface MeasureSpec {
+  readonly where: Expr;
+  /** Columns multiplied in (sorted): none counts, one sums. */
+  readonly columns: readonly string[];
+  /** In a frame with a design: multiply by the weight. */
+  readonly weighted: boolean;
+}
+
+/** A frame under construction. */
+class FrameBuilder {
+  readonly columns = new Set<string>();
+  readonly quantifiers = new Map<string, PlanQuantifier>();
+  readonly measures = new Map<string, PlanMeasure>();
+  readonly classified: ClassifiedTriple[] = [];
+
+  constructor(
+    readonly ds: Dataset,
+    readonly table: TableName,
+    readonly breakdown: readonly PlanBreakdown[],
+    private readonly interner: Interner,
+  ) {}
+
+  /** The frame's lowered copy of `e`: quantifiers with ids, equal subtrees one node. */
+  lower(e: Expr): Expr {
+    return this.interner.lower(this.table, e, this.columns, (q) => {
+      const key = JSON.stringify(q);
+      let pq = this.quantifiers.get(key);
+      if (!pq) {
+        const via = SCHEMA[q.table].columns.find((c) => c.references === this.table)?.name ?? '';
+        const id = `q${this.quantifiers.size}`;
+        const node = this.interner.intern({ ...q, where: this.interner.lower(q.table, q.where, null, null), id });
+        pq = { id, node, link: { from: q.table, to: this.table, via, matchPeriod: periodOn(this.ds, q.table) && periodOn(this.ds, this.table) } };
+        this.quantifiers.set(key, pq);
+      }
+      return pq.node;
+    });
   }
-  for (const q of uses.quantifiers) {
-    const key = JSON.stringify(q);
-    if (!f.quantifiers.has(key)) {
-      const link = SCHEMA[q.table].columns.find((c) => c.references === f.table)?.name ?? '';
-      f.quantifiers.set(key, { id: `q${f.quantifiers.size}`, node: q, link });
+
+  /** Add a measure (deduplicated); its id. */
+  add(spec: MeasureSpec): PlanMeasure {
+    const where = this.lower(spec.where);
+    const columns = [...spec.columns].sort();
+    // Columns multiplied in are kept sorted, so that y·x and x·y are one measure.
+    const key = JSON.stringify([spec.where, columns[0] ?? null, columns[1] ?? null, !spec.weighted]);
+    let pm = this.measures.get(key);
+    if (!pm) {
+      const id = `m${this.measures.size}`;
+      pm = spec.weighted
+        ? { kind: 'weightedSum', id, where, columns }
+        : columns.length === 0
+          ? { kind: 'count', id, where }
+          : { kind: 'sum', id, where, column: columns[0]! };
+      if (!spec.weighted && columns.length > 1) throw new Error('an unweighted product of columns is not a measure');
+      this.measures.set(key, pm);
     }
+    return pm;
   }
-  // Columns multiplied in are kept sorted, so that y·x and x·y are one measure.
-  const factors = [sum, extra.times ?? null].filter((c): c is string => c !== null).sort();
-  const s0 = factors[0] ?? null;
-  const times = factors[1] ?? null;
-  const unweighted = extra.unweighted === true;
-  const key = JSON.stringify([where, s0, times, unweighted]);
-  let pm = f.measures.get(key);
-  if (!pm) {
-    pm = { id: `m${f.measures.size}`, where, sum: s0, ...(times !== null ? { times } : {}), ...(unweighted ? { unweighted } : {}) };
-    f.measures.set(key, pm);
+
+  freeze(periodic: boolean, group: 'site' | 'unit', design: FrameDesign): FramePlan {
+    return {
+      table: this.table,
+      periodic,
+      group,
+      links: frameLinks(this.ds, this.table, group),
+      columns: [...this.columns].sort(),
+      quantifiers: [...this.quantifiers.values()],
+      breakdown: this.breakdown,
+      measures: [...this.measures.values()],
+      classified: this.classified,
+      design,
+    };
   }
-  return pm;
 }
 
-function freeze(f: FrameBuilder, periodic: boolean, group: 'site' | 'unit', design = false): FramePlan {
-  const key = (c: string): string => (f.table === 'households' ? c : `households.${c}`);
-  return {
-    table: f.table,
-    periodic,
-    group,
-    columns: [...f.columns].sort(),
-    quantifiers: [...f.quantifiers.values()],
-    breakdown: f.breakdown,
-    measures: [...f.measures.values()],
-    ...(design ? { design: { weight: key(DESIGN_COLUMNS.weight), strata: key(DESIGN_COLUMNS.strata), psu: key(DESIGN_COLUMNS.psu) } } : {}),
-  };
+const periodicTable = (ds: Dataset, t: TableName): boolean =>
+  hasColumn(ds, t, 'period') || (t === 'persons' && hasColumn(ds, 'households', 'period'));
+
+/** Type errors of a definition as a PlanError naming it. */
+function checked<T>(id: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof DefinitionError) throw new PlanError(ERROR_TEXT.badDefinition(id, e.message));
+    throw e;
+  }
+}
+
+/** A frame over the rows of one table, with the lowered copies of the expressions it evaluates. */
+export interface RowsPlan {
+  /** The frame (one count measure per distinct expression). */
+  readonly frame: FramePlan;
+  /** The expressions, lowered (quantifiers with the frame's ids), in the order given. */
+  readonly exprs: readonly Expr[];
 }
 
 /**
- * A single frame evaluating expressions on the rows of `table` (for row-level lists such
- * as drill-down); measure ids follow the order of `exprs` (m0, m1, …) when distinct.
+ * A single frame evaluating expressions on the rows of `table` (for row-level lists such as
+ * drill-down), and the lowered expressions; measure ids follow the order of `exprs` (m0, m1, …) when distinct.
  */
-export function planFrame(dataset: Dataset, table: TableName, exprs: readonly Expr[]): FramePlan {
-  const f: FrameBuilder = { table, columns: new Set(), quantifiers: new Map(), measures: new Map(), breakdown: [] };
-  for (const e of exprs) {
-    try {
-      checkExpr(table, e);
-    } catch (err) {
-      if (err instanceof DefinitionError) throw new PlanError(err.message);
-      throw err;
-    }
-    addToFrame(f, e, null);
-  }
-  const periodic = hasColumn(dataset, table, 'period') || (table === 'persons' && hasColumn(dataset, 'households', 'period'));
-  return freeze(f, periodic, 'site');
+export function planRows(dataset: Dataset, table: TableName, exprs: readonly Expr[], id: string = table): RowsPlan {
+  const f = new FrameBuilder(dataset, table, [], new Interner());
+  const lowered = exprs.map((e) => {
+    checked(id, () => checkExpr(table, e));
+    return f.add({ where: e, columns: [], weighted: false }).where;
+  });
+  return { frame: f.freeze(periodicTable(dataset, table), 'site', { kind: 'none' }), exprs: lowered };
 }
 
-interface FrameBuilder {
-  table: TableName;
-  columns: Set<string>;
-  quantifiers: Map<string, PlanQuantifier>;
-  measures: Map<string, PlanMeasure>;
-  breakdown: PlanBreakdown[];
+/** The frame of {@link planRows}. */
+export function planFrame(dataset: Dataset, table: TableName, exprs: readonly Expr[], id: string = table): FramePlan {
+  return planRows(dataset, table, exprs, id).frame;
+}
+
+/** Refuse a measure that does not type-check or cannot be computed as asked. */
+function checkMeasure(ds: Dataset, def: IndicatorDefinition, m: Measure, level: Level, design: boolean): void {
+  if (design && m.table !== 'households' && m.table !== 'persons') throw new PlanError(SURVEY_TEXT.notSurveyable(def.id, m.table));
+  checked(def.id, () => {
+    const t = checkExpr(m.table, m.where);
+    if (t !== 'boolean' && t !== 'null') throw new DefinitionError('a measure filter must be true/false');
+    if (m.sum !== undefined) {
+      const spec = SCHEMA[m.table].columns.find((c) => c.name === m.sum);
+      if (!spec || (spec.type !== 'integer' && spec.type !== 'number')) throw new DefinitionError(`sum column ${m.table}.${m.sum} is not numeric`);
+    }
+  });
+  if (level === 'unit' && !unitReachable(ds, m.table)) throw new PlanError(ERROR_TEXT.notAtUnitLevel(def.id, m.table));
+}
+
+/** The frames of a plan under construction, one per table, in order of first use. */
+class Frames {
+  private readonly byTable = new Map<TableName, FrameBuilder>();
+  private readonly interner = new Interner();
+  constructor(
+    private readonly ds: Dataset,
+    private readonly breakdown: readonly string[],
+  ) {}
+
+  of(id: string, table: TableName): FrameBuilder {
+    let f = this.byTable.get(table);
+    if (!f) {
+      const bd = this.breakdown.map((name) => {
+        const r = resolveBreakdown(this.ds, table, name);
+        if (!r) throw new PlanError(ERROR_TEXT.breakdownUnreachable(id, name, table));
+        return r;
+      });
+      f = new FrameBuilder(this.ds, table, bd, this.interner);
+      this.byTable.set(table, f);
+    }
+    return f;
+  }
+
+  /** Add a measure to the frame of `table`; where it is. */
+  at(id: string, table: TableName, spec: MeasureSpec): MeasureRef {
+    const pm = this.of(id, table).add(spec);
+    return { frame: [...this.byTable.keys()].indexOf(table), measure: pm.id };
+  }
+
+  all(): FrameBuilder[] {
+    return [...this.byTable.values()];
+  }
+}
+
+/** The extra sums of design-based estimates of one indicator (see `SurveyRefs`). */
+function surveyRefs(frames: Frames, def: IndicatorDefinition): SurveyRefs {
+  const num = def.numerator;
+  const den = def.denominator;
+  const at = (table: TableName, where: Expr, columns: (string | undefined)[], weighted = true): MeasureRef =>
+    frames.at(def.id, table, { where, columns: columns.filter((c): c is string => c !== undefined), weighted });
+  const n = at(den.table, den.where, [], false);
+  const nNumerator = at(num.table, num.where, [], false);
+  if (num.table !== den.table) return { n, nNumerator, moments: null };
+  const both = and(num.where, den.where);
+  return {
+    n,
+    nNumerator,
+    moments: {
+      w: at(den.table, den.where, []),
+      y: at(den.table, both, [num.sum]),
+      yy: at(den.table, both, [num.sum, num.sum]),
+      xy: at(den.table, both, [num.sum, den.sum]),
+      xx: at(den.table, den.where, [den.sum, den.sum]),
+    },
+  };
+}
+
+/** Mark a classified indicator whose three measures are exactly its classification's counts. */
+function markClassified(frames: Frames, def: IndicatorDefinition, pi: PlanIndicator): void {
+  const c = def.classify;
+  const refs = [pi.numerator, pi.denominator, pi.unknown];
+  if (!c || refs.some((r) => r === null || r.frame !== pi.numerator.frame)) return;
+  const table = def.numerator.table;
+  const want = classifyMeasures(table, c);
+  const same = (m: Measure, w: Measure | null) => w !== null && m.table === w.table && m.sum === undefined && JSON.stringify(m.where) === JSON.stringify(w.where);
+  if (!def.unknown || !same(def.numerator, want.numerator) || !same(def.denominator, want.denominator) || !same(def.unknown, want.unknown)) return;
+  const f = frames.of(def.id, table);
+  const [numerator, denominator, unknown] = refs.map((r) => r!.measure) as [string, string, string];
+  if (f.classified.some((t) => t.numerator === numerator && t.denominator === denominator && t.unknown === unknown)) return;
+  f.classified.push({ kind: 'classified', universe: f.lower(c.universe), outcome: f.lower(c.outcome), numerator, denominator, unknown });
 }
 
 /**
@@ -252,89 +249,34 @@ interface FrameBuilder {
  */
 export function plan(dataset: Dataset, definitions: readonly IndicatorDefinition[], options: PlanOptions): Plan {
   const level = options.by;
-  if (!(['province', 'prefecture', 'county', 'site', 'unit'] as const).includes(level))
-    throw new PlanError(ERROR_TEXT.unknownLevel(String(level)).en);
-  const breakdown = options.breakdown ?? [];
-  const frames = new Map<TableName, FrameBuilder>();
-  const periodicTable = (t: TableName): boolean =>
-    hasColumn(dataset, t, 'period') || (t === 'persons' && hasColumn(dataset, 'households', 'period'));
-
-  const frameOf = (id: string, table: TableName): FrameBuilder => {
-    let f = frames.get(table);
-    if (!f) {
-      const bd: PlanBreakdown[] = [];
-      for (const name of breakdown) {
-        const r = resolveBreakdown(dataset, table, name);
-        if (!r) throw new PlanError(ERROR_TEXT.breakdownUnreachable(id, name, table).en);
-        bd.push(r);
-      }
-      f = { table, columns: new Set(), quantifiers: new Map(), measures: new Map(), breakdown: bd };
-      frames.set(table, f);
-    }
-    return f;
-  };
-
+  if (!LEVELS.includes(level)) throw new PlanError(ERROR_TEXT.unknownLevel(String(level)));
   const design = options.design === true;
-  if (design && level === 'unit') throw new PlanError(SURVEY_TEXT.designAtUnit().en);
+  if (design && level === 'unit') throw new PlanError(SURVEY_TEXT.designAtUnit());
+  const breakdown = options.breakdown ?? [];
+  const frames = new Frames(dataset, breakdown);
   const addMeasure = (def: IndicatorDefinition, m: Measure): MeasureRef => {
-    if (design && m.table !== 'households' && m.table !== 'persons') throw new PlanError(SURVEY_TEXT.notSurveyable(def.id, m.table).en);
-    try {
-      const t = checkExpr(m.table, m.where);
-      if (t !== 'boolean' && t !== 'null') throw new DefinitionError('a measure filter must be true/false');
-      if (m.sum !== undefined) {
-        const spec = SCHEMA[m.table].columns.find((c) => c.name === m.sum);
-        if (!spec || (spec.type !== 'integer' && spec.type !== 'number'))
-          throw new DefinitionError(`sum column ${m.table}.${m.sum} is not numeric`);
-      }
-    } catch (e) {
-      if (e instanceof DefinitionError) throw new PlanError(ERROR_TEXT.badDefinition(def.id, e.message).en);
-      throw e;
-    }
-    if (level === 'unit' && !unitReachable(dataset, m.table)) throw new PlanError(ERROR_TEXT.notAtUnitLevel(def.id, m.table).en);
-    const pm = addToFrame(frameOf(def.id, m.table), m.where, m.sum ?? null);
-    return { frame: [...frames.keys()].indexOf(m.table), measure: pm.id };
+    checkMeasure(dataset, def, m, level, design);
+    return frames.at(def.id, m.table, { where: m.where, columns: m.sum === undefined ? [] : [m.sum], weighted: design });
   };
-
   const indicators: PlanIndicator[] = definitions.map((def) => {
     const numerator = addMeasure(def, def.numerator);
     const denominator = addMeasure(def, def.denominator);
     const unknown = def.unknown ? addMeasure(def, def.unknown) : null;
     const tables = [def.numerator.table, def.denominator.table, ...(def.unknown ? [def.unknown.table] : [])];
-    const pi: PlanIndicator = { definition: def, numerator, denominator, unknown, periodic: tables.some(periodicTable) };
-    return design ? { ...pi, survey: surveyRefs(def) } : pi;
+    const pi: PlanIndicator = { definition: def, numerator, denominator, unknown, periodic: tables.some((t) => periodicTable(dataset, t)) };
+    if (!design) markClassified(frames, def, pi);
+    return design ? { ...pi, survey: surveyRefs(frames, def) } : pi;
   });
-
-  function surveyRefs(def: IndicatorDefinition): SurveyRefs {
-    const num = def.numerator;
-    const den = def.denominator;
-    const at = (table: TableName, where: Expr, sum: string | null, extra: { times?: string | null; unweighted?: boolean } = {}): MeasureRef => {
-      const pm = addToFrame(frameOf(def.id, table), where, sum, extra);
-      return { frame: [...frames.keys()].indexOf(table), measure: pm.id };
-    };
-    const n = at(den.table, den.where, null, { unweighted: true });
-    const nNumerator = at(num.table, num.where, null, { unweighted: true });
-    if (num.table !== den.table) return { n, nNumerator, moments: null };
-    const both = and(num.where, den.where);
-    const ys = num.sum ?? null;
-    const xs = den.sum ?? null;
-    return {
-      n,
-      nNumerator,
-      moments: {
-        w: at(den.table, den.where, null),
-        y: at(den.table, both, ys),
-        yy: at(den.table, both, ys, { times: ys }),
-        xy: at(den.table, both, ys, { times: xs }),
-        xx: at(den.table, den.where, xs, { times: xs }),
-      },
-    };
-  }
-
+  const designOf = (t: TableName): FrameDesign => {
+    if (!design) return { kind: 'none' };
+    const key = (c: string): string => (t === 'households' ? c : `households.${c}`);
+    return { kind: 'survey', weight: key(DESIGN_COLUMNS.weight), strata: key(DESIGN_COLUMNS.strata), psu: key(DESIGN_COLUMNS.psu) };
+  };
   return {
     level,
     periods: dataset.periods,
     breakdown,
-    frames: [...frames.values()].map((f) => freeze(f, periodicTable(f.table), level === 'unit' ? 'unit' : 'site', design)),
+    frames: frames.all().map((f) => f.freeze(periodicTable(dataset, f.table), level === 'unit' ? 'unit' : 'site', designOf(f.table))),
     indicators,
   };
 }

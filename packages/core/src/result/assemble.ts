@@ -7,7 +7,7 @@ import { numberVector, utf8Vector } from '../io/build.js';
 import type { Dataset } from '../dataset.js';
 import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import type { MeasureRef, Plan } from '../plan/plan.js';
+import type { Level, MeasureRef, Plan } from '../plan/plan.js';
 import { hierarchy, type Hierarchy } from './areas.js';
 
 /** Status of a result against its target. */
@@ -94,108 +94,150 @@ export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[
   return assembleWith(plan, hierarchy(dataset), sums);
 }
 
-/** Roll sums up to the plan's level over a given hierarchy (e.g. one a cube carries). */
-export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): ResultTable {
-  const level = plan.level;
-  const areas = h.areas(level);
-  const cols: Record<string, unknown[]> = {};
-  for (const c of RESULT_COLUMNS) cols[c] = [];
-  const bcols = plan.breakdown.map(() => [] as (string | null)[]);
+/**
+ * The (area, period, breakdown tuple) combinations engine groups add to, numbered once; per frame
+ * and list of periods, the combinations each group adds to (flattened, `width` per group).
+ */
+class Combos {
+  readonly index = new Map<string, number>();
+  readonly tuple: string[] = [];
+  readonly tupleOf = new Map<string, (string | null)[]>();
+  private readonly targets = new Map<string, { width: number; index: Int32Array }>();
 
-  // Every (area, period, breakdown tuple) an engine group adds to gets a number, once: the
-  // sums of each measure are then added into flat arrays.
-  const comboIndex = new Map<string, number>();
-  const comboTuple: string[] = [];
-  const tupleOf = new Map<string, (string | null)[]>();
-  const combo = (area: string, p: string | null, tkey: string): number => {
-    const k = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
-    let i = comboIndex.get(k);
+  constructor(
+    private readonly plan: Plan,
+    private readonly h: Hierarchy,
+    private readonly sums: readonly FrameSums[],
+  ) {}
+
+  key(area: string, p: string | null, tkey: string): string {
+    return `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
+  }
+
+  private combo(area: string, p: string | null, tkey: string): number {
+    const k = this.key(area, p, tkey);
+    let i = this.index.get(k);
     if (i === undefined) {
-      comboIndex.set(k, (i = comboTuple.length));
-      comboTuple.push(tkey);
+      this.index.set(k, (i = this.tuple.length));
+      this.tuple.push(tkey);
     }
     return i;
-  };
-  // Per frame and list of periods: the combos of each group (flattened, `width` per group).
-  const targets = new Map<string, { width: number; index: Int32Array }>();
-  const targetsOf = (f: number, periods: readonly (string | null)[]): { width: number; index: Int32Array } => {
-    const fs = sums[f]!;
-    const frame = plan.frames[f]!;
+  }
+
+  targetsOf(f: number, periods: readonly (string | null)[]): { width: number; index: Int32Array } {
+    const fs = this.sums[f]!;
+    const frame = this.plan.frames[f]!;
     const key = `${f}${SEP}${frame.periodic ? '' : periods.join(SEP)}`;
-    let t = targets.get(key);
+    let t = this.targets.get(key);
     if (t) return t;
     const width = frame.periodic ? 1 : periods.length;
     const index = new Int32Array(fs.group.length * width).fill(-1);
     for (let g = 0; g < fs.group.length; g++) {
-      const area = h.areaOf(level, fs.group[g]!);
+      const area = this.h.areaOf(this.plan.level, fs.group[g]!);
       if (area === undefined) continue;
       const tuple = fs.breakdown.map((b) => b[g] ?? null);
       const tkey = fs.breakdown.length ? JSON.stringify(tuple) : '[]';
-      if (!tupleOf.has(tkey)) tupleOf.set(tkey, tuple);
-      if (frame.periodic) index[g] = combo(area, fs.period[g] ?? null, tkey);
-      else for (let j = 0; j < width; j++) index[g * width + j] = combo(area, periods[j]!, tkey);
+      if (!this.tupleOf.has(tkey)) this.tupleOf.set(tkey, tuple);
+      if (frame.periodic) index[g] = this.combo(area, fs.period[g] ?? null, tkey);
+      else for (let j = 0; j < width; j++) index[g * width + j] = this.combo(area, periods[j]!, tkey);
     }
-    targets.set(key, (t = { width, index }));
+    this.targets.set(key, (t = { width, index }));
     return t;
-  };
+  }
+}
 
+/** One indicator's numerator, denominator and unknown per combination (3 slots each), and the breakdown tuples it reaches. */
+function indicatorSums(
+  plan: Plan,
+  sums: readonly FrameSums[],
+  combos: Combos,
+  pi: Plan['indicators'][number],
+  periods: readonly (string | null)[],
+): { sumsOf: Float64Array; tuples: Map<string, (string | null)[]> } {
+  const tuples = new Map<string, (string | null)[]>();
+  let sumsOf: Float64Array = new Float64Array(0);
+  const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
+    if (!ref) return;
+    const fs = sums[ref.frame];
+    const frame = plan.frames[ref.frame];
+    if (!fs || !frame) throw new Error('engine result does not match the plan');
+    const values = fs.sums[ref.measure];
+    if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+    const { width, index } = combos.targetsOf(ref.frame, periods);
+    if (sumsOf.length < combos.tuple.length * 3) {
+      const grown = new Float64Array(combos.tuple.length * 3 + 3);
+      grown.set(sumsOf);
+      sumsOf = grown;
+    }
+    for (let g = 0; g < fs.group.length; g++) {
+      const v = values[g] ?? 0;
+      if (v === 0) continue;
+      for (let j = 0; j < width; j++) {
+        const c = index[g * width + j]!;
+        if (c < 0) break;
+        sumsOf[c * 3 + slot]! += v;
+        const tkey = combos.tuple[c]!;
+        if (!tuples.has(tkey)) tuples.set(tkey, combos.tupleOf.get(tkey)!);
+      }
+    }
+  };
+  add(pi.numerator, 0);
+  add(pi.denominator, 1);
+  add(pi.unknown, 2);
+  if (tuples.size === 0) tuples.set(JSON.stringify(plan.breakdown.map(() => null)), plan.breakdown.map(() => null));
+  return { sumsOf, tuples };
+}
+
+/** Result columns being filled: the one place result rows are written. */
+export class ResultRows {
+  readonly cols: Record<string, unknown[]> = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, []]));
+  readonly bcols: (string | null)[][];
+  constructor(readonly breakdown: readonly string[]) {
+    this.bcols = breakdown.map(() => []);
+  }
+  /** One row: an indicator's sums at an area, period and breakdown tuple; value and status follow from them. */
+  push(def: IndicatorDefinition, level: Level, area: { code: string; name: string | null }, period: string | null, a: readonly [number, number, number], tuple: readonly (string | null)[]): void {
+    const value = valueOf(def, a[0], a[1]);
+    const c = this.cols;
+    c.indicator_id!.push(def.id);
+    c.level!.push(level);
+    c.area_code!.push(area.code);
+    c.area_name!.push(area.name);
+    c.period!.push(period);
+    c.numerator!.push(a[0]);
+    c.denominator!.push(a[1]);
+    c.unknown!.push(a[2]);
+    c.value!.push(value);
+    c.target!.push(def.target ? def.target.value : null);
+    c.status!.push(statusOf(def, value));
+    tuple.forEach((v, i) => this.bcols[i]!.push(v));
+  }
+  table(): ResultTable {
+    return makeResultTable(this.cols, this.breakdown, this.bcols);
+  }
+}
+
+/** Roll sums up to the plan's level over a given hierarchy (e.g. one a cube carries). */
+export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): ResultTable {
+  const level = plan.level;
+  const areas = h.areas(level);
+  const out = new ResultRows(plan.breakdown);
+  // Every (area, period, breakdown tuple) an engine group adds to gets a number, once: the
+  // sums of each measure are then added into flat arrays.
+  const combos = new Combos(plan, h, sums);
   for (const pi of plan.indicators) {
-    const def = pi.definition;
     const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
-    const slots = (): Float64Array => new Float64Array(comboTuple.length * 3 + 3);
-    const tuples = new Map<string, (string | null)[]>();
-    let sumsOf: Float64Array = new Float64Array(0);
-    const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
-      if (!ref) return;
-      const fs = sums[ref.frame];
-      const frame = plan.frames[ref.frame];
-      if (!fs || !frame) throw new Error('engine result does not match the plan');
-      const values = fs.sums[ref.measure];
-      if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
-      const { width, index } = targetsOf(ref.frame, periods);
-      if (sumsOf.length < comboTuple.length * 3) {
-        const grown = slots();
-        grown.set(sumsOf);
-        sumsOf = grown;
-      }
-      for (let g = 0; g < fs.group.length; g++) {
-        const v = values[g] ?? 0;
-        if (v === 0) continue;
-        for (let j = 0; j < width; j++) {
-          const c = index[g * width + j]!;
-          if (c < 0) break;
-          sumsOf[c * 3 + slot]! += v;
-          const tkey = comboTuple[c]!;
-          if (!tuples.has(tkey)) tuples.set(tkey, tupleOf.get(tkey)!);
-        }
-      }
-    };
-    add(pi.numerator, 0);
-    add(pi.denominator, 1);
-    add(pi.unknown, 2);
-    if (tuples.size === 0) tuples.set(JSON.stringify(plan.breakdown.map(() => null)), plan.breakdown.map(() => null));
+    const { sumsOf, tuples } = indicatorSums(plan, sums, combos, pi, periods);
     const tupleList = [...tuples.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const area of areas)
       for (const p of periods)
         for (const [tkey, tuple] of tupleList) {
-          const c = comboIndex.get(`${area.code}${SEP}${p ?? ''}${SEP}${tkey}`);
+          const c = combos.index.get(combos.key(area.code, p, tkey));
           const a: [number, number, number] = c === undefined || c * 3 + 2 >= sumsOf.length ? [0, 0, 0] : [sumsOf[c * 3]!, sumsOf[c * 3 + 1]!, sumsOf[c * 3 + 2]!];
-          const value = valueOf(def, a[0], a[1]);
-          cols.indicator_id!.push(def.id);
-          cols.level!.push(level);
-          cols.area_code!.push(area.code);
-          cols.area_name!.push(area.name);
-          cols.period!.push(p);
-          cols.numerator!.push(a[0]);
-          cols.denominator!.push(a[1]);
-          cols.unknown!.push(a[2]);
-          cols.value!.push(value);
-          cols.target!.push(def.target ? def.target.value : null);
-          cols.status!.push(statusOf(def, value));
-          tuple.forEach((v, i) => bcols[i]!.push(v));
+          out.push(pi.definition, level, area, p, a, tuple);
         }
   }
-  return makeResultTable(cols, plan.breakdown, bcols);
+  return out.table();
 }
 
 const FLOAT = new Set(['numerator', 'denominator', 'unknown', 'value', 'target']);

@@ -1,28 +1,35 @@
 /** `compute` with a survey design: prepare the design, plan with it, run, estimate. */
-import type { ComputeOptions } from '../compute.js';
 import type { Dataset } from '../dataset.js';
 import type { Engine } from '../engines/engine.js';
 import { HoufuError } from '../errors.js';
 import { SURVEY_TEXT } from '../messages/survey.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import { plan, PlanError, type Level, type Plan } from '../plan/plan.js';
+import { plan, type Level, type Plan } from '../plan/plan.js';
 import { concatResults, type ResultTable } from '../result/assemble.js';
 import { SURVEY_COLUMNS, assembleSurvey } from './assemble.js';
 import { prepareDesign, type PreparedDesign } from './design.js';
-import { PROPORTION_METHODS } from './intervals.js';
+import { PROPORTION_METHODS, type ProportionMethod } from './intervals.js';
+import type { SurveyDesign } from './design.js';
+
+/** The options of design-based estimation (those of `compute`). */
+export interface SurveyOptions {
+  /** Break results down by these columns. */
+  readonly breakdown?: readonly string[];
+  /** The sample design. */
+  readonly design?: SurveyDesign;
+  /** Confidence level (default 0.95). */
+  readonly confidence?: number;
+  /** Interval for proportions (default `logit`). */
+  readonly interval?: ProportionMethod;
+}
 
 /** Plan design-based estimation at one level (request errors become HoufuErrors). */
 export function planSurvey(prepared: PreparedDesign, indicators: readonly IndicatorDefinition[], by: Level, breakdown: readonly string[]): Plan {
-  try {
-    return plan(prepared.dataset, indicators, { by, breakdown, design: true });
-  } catch (e) {
-    if (e instanceof PlanError) throw new HoufuError('invalid_request', { zh: e.message, en: e.message });
-    throw e;
-  }
+  return plan(prepared.dataset, indicators, { by, breakdown, design: true });
 }
 
 /** Check the estimation options and the engine. */
-export function checkSurveyOptions(options: Pick<ComputeOptions, 'confidence' | 'interval' | 'breakdown'>, engine: Engine): void {
+export function checkSurveyOptions(options: Pick<SurveyOptions, 'confidence' | 'interval' | 'breakdown'>, engine: Engine): void {
   if (!engine.supportsDesign) throw new HoufuError('invalid_request', SURVEY_TEXT.engineNoDesign(engine.name));
   const level = options.confidence ?? 0.95;
   if (!(level > 0 && level < 1)) throw new HoufuError('invalid_request', SURVEY_TEXT.badLevel(level));
@@ -37,7 +44,7 @@ export function checkSurveyOptions(options: Pick<ComputeOptions, 'confidence' | 
 export async function computeSurvey(
   dataset: Dataset,
   indicators: readonly IndicatorDefinition[],
-  options: ComputeOptions,
+  options: SurveyOptions,
   engine: Engine,
   levels: readonly Level[],
 ): Promise<ResultTable> {

@@ -29,8 +29,8 @@ export interface SurveyDesign {
   readonly fpc?: string;
 }
 
-/** Internal column names of a prepared design, on households. */
-export const DESIGN_COLUMNS = { weight: '__weight', strata: '__strata', psu: '__psu', fpc: '__fpc' } as const;
+import { DESIGN_COLUMNS } from '../plan/design.js';
+export { DESIGN_COLUMNS };
 
 /** One stratum of a prepared design (in one period). */
 export interface StratumInfo {
@@ -89,8 +89,32 @@ export function prepareDesign(ds: Dataset, design: SurveyDesign): PreparedDesign
   const key = JSON.stringify([design.weight, design.strata ?? null, design.psu ?? null, design.fpc ?? null]);
   const hit = perDs.get(key);
   if (hit) return hit;
-
   const file = ds.files.households ?? 'households';
+  const rows = designRows(ds, design, file);
+  const groups = designGroups(design, file, rows);
+  const { info, df, strataAll } = stratumInfo(file, groups);
+  const fpcCol = new Array<number | null>(rows.n);
+  for (let i = 0; i < rows.n; i++)
+    fpcCol[i] = groups.fpcOf.has(rows.strata[i]!) ? info.get(rows.period ? String(rows.period[i] ?? '') : '')!.get(rows.strata[i]!)!.f : null;
+  const prepared: PreparedDesign = { dataset: withDesignColumns(ds, rows, fpcCol), design, strata: info, df, strataAll };
+  perDs.set(key, prepared);
+  return prepared;
+}
+
+/** The design's values per household row, checked: weights, strata, PSUs, periods, raw fpc. */
+interface DesignRows {
+  readonly n: number;
+  readonly weight: Float64Array;
+  readonly strata: readonly string[];
+  readonly psu: readonly string[];
+  readonly period: ArrayLike<unknown> | undefined;
+  readonly fpcRaw: ArrayLike<unknown> | undefined;
+  readonly bad: (i: number, col: string, v: unknown, rule: string) => never;
+}
+
+const numberOf = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
+
+function designRows(ds: Dataset, design: SurveyDesign, file: string): DesignRows {
   const hh = ds.tables.households;
   if (!hh) throw new HoufuError('invalid_request', SURVEY_TEXT.missingDesignColumn(file, design.weight, 'weight'));
   for (const role of ROLES) {
@@ -102,12 +126,10 @@ export function prepareDesign(ds: Dataset, design: SurveyDesign): PreparedDesign
   const bad = (i: number, col: string, v: unknown, rule: string): never => {
     throw new HoufuError('invalid_request', SURVEY_TEXT.badDesignValue(file, i + 1, col, v === null || v === undefined ? '' : String(v), rule));
   };
-  const number = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN);
-
   const wRaw = columnValues(ds, 'households', design.weight);
   const weight = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const w = number(wRaw[i]);
+    const w = numberOf(wRaw[i]);
     if (!Number.isFinite(w) || w <= 0) bad(i, design.weight, wRaw[i], 'a weight must be a positive number');
     weight[i] = w;
   }
@@ -125,30 +147,37 @@ export function prepareDesign(ds: Dataset, design: SurveyDesign): PreparedDesign
     return out;
   };
   const ids = columnValues(ds, 'households', 'household_id');
-  const strata = text(design.strata, () => '1', 'stratum');
-  const psu = text(design.psu, (i) => String(ids[i]), 'primary sampling unit');
-  const period = hasColumn(ds, 'households', 'period') ? columnValues(ds, 'households', 'period') : undefined;
+  return {
+    n,
+    weight,
+    strata: text(design.strata, () => '1', 'stratum'),
+    psu: text(design.psu, (i) => String(ids[i]), 'primary sampling unit'),
+    period: hasColumn(ds, 'households', 'period') ? columnValues(ds, 'households', 'period') : undefined,
+    fpcRaw: design.fpc === undefined ? undefined : columnValues(ds, 'households', design.fpc),
+    bad,
+  };
+}
 
-  // PSUs nested in strata; fpc constant within a stratum; PSUs per stratum and period.
+/** PSUs nested in strata; fpc constant within a stratum; PSUs per stratum and period, and overall. */
+function designGroups(design: SurveyDesign, file: string, r: DesignRows) {
   const psuStratum = new Map<string, string>();
   const fpcOf = new Map<string, number>();
   const psus = new Map<string, Map<string, Set<string>>>();
   const allPsus = new Map<string, Set<string>>();
-  const fpcRaw = design.fpc === undefined ? undefined : columnValues(ds, 'households', design.fpc);
-  for (let i = 0; i < n; i++) {
-    const s = strata[i]!;
-    const p = psu[i]!;
+  for (let i = 0; i < r.n; i++) {
+    const s = r.strata[i]!;
+    const p = r.psu[i]!;
     const seen = psuStratum.get(p);
     if (seen === undefined) psuStratum.set(p, s);
     else if (seen !== s) throw new HoufuError('invalid_request', SURVEY_TEXT.psuNotNested(file, p, seen, s));
-    if (fpcRaw) {
-      const f = number(fpcRaw[i]);
-      if (!Number.isFinite(f) || f <= 0) bad(i, design.fpc!, fpcRaw[i], 'a finite population correction must be a positive number');
+    if (r.fpcRaw) {
+      const f = numberOf(r.fpcRaw[i]);
+      if (!Number.isFinite(f) || f <= 0) r.bad(i, design.fpc!, r.fpcRaw[i], 'a finite population correction must be a positive number');
       const prev = fpcOf.get(s);
       if (prev === undefined) fpcOf.set(s, f);
       else if (prev !== f) throw new HoufuError('invalid_request', SURVEY_TEXT.fpcNotConstant(file, s));
     }
-    const per = period ? String(period[i] ?? '') : '';
+    const per = r.period ? String(r.period[i] ?? '') : '';
     let all = allPsus.get(s);
     if (!all) allPsus.set(s, (all = new Set()));
     all.add(p);
@@ -158,16 +187,21 @@ export function prepareDesign(ds: Dataset, design: SurveyDesign): PreparedDesign
     if (!set) m.set(s, (set = new Set()));
     set.add(p);
   }
+  return { fpcOf, psus, allPsus };
+}
+
+/** Strata per period (PSU counts, sampling fractions) and degrees of freedom; strata over all periods. */
+function stratumInfo(file: string, g: ReturnType<typeof designGroups>) {
   // As R: fpc values all ≤ 1 are sampling fractions, otherwise population sizes.
-  const fractions = [...fpcOf.values()].every((f) => f <= 1);
+  const fractions = [...g.fpcOf.values()].every((f) => f <= 1);
   const info = new Map<string, Map<string, StratumInfo>>();
   const df = new Map<string, number>();
-  for (const [per, m] of [...psus.entries()].sort()) {
+  for (const [per, m] of [...g.psus.entries()].sort()) {
     const out = new Map<string, StratumInfo>();
     let nPsu = 0;
     for (const [s, set] of [...m.entries()].sort()) {
       if (set.size < 2) throw new HoufuError('invalid_request', SURVEY_TEXT.lonelyPsu(file, s, per || null));
-      const raw = fpcOf.get(s);
+      const raw = g.fpcOf.get(s);
       let f = 0;
       if (raw !== undefined) {
         if (fractions) f = raw;
@@ -181,21 +215,21 @@ export function prepareDesign(ds: Dataset, design: SurveyDesign): PreparedDesign
     df.set(per, nPsu - out.size);
   }
   const strataAll = new Map<string, StratumInfo>();
-  for (const [s, set] of [...allPsus.entries()].sort()) {
-    const raw = fpcOf.get(s);
+  for (const [s, set] of [...g.allPsus.entries()].sort()) {
+    const raw = g.fpcOf.get(s);
     strataAll.set(s, { n: set.size, f: raw === undefined ? 0 : fractions ? raw : set.size / raw });
   }
-  const fpcCol = new Array<number | null>(n);
-  for (let i = 0; i < n; i++) fpcCol[i] = fpcOf.has(strata[i]!) ? (info.get(period ? String(period[i] ?? '') : '')!.get(strata[i]!)!.f) : null;
+  return { info, df, strataAll };
+}
 
+/** The dataset with the design columns added to households. */
+function withDesignColumns(ds: Dataset, r: DesignRows, fpcCol: readonly (number | null)[]): Dataset {
+  const hh = ds.tables.households!;
   const vectors: Record<string, Vector> = {};
   for (const f of hh.schema.fields) if (!(Object.values(DESIGN_COLUMNS) as string[]).includes(f.name)) vectors[f.name] = hh.getChild(f.name)!;
-  vectors[DESIGN_COLUMNS.weight] = vectorFromArray(Array.from(weight), new Float64());
-  vectors[DESIGN_COLUMNS.strata] = vectorFromArray(strata, new Utf8());
-  vectors[DESIGN_COLUMNS.psu] = vectorFromArray(psu, new Utf8());
-  vectors[DESIGN_COLUMNS.fpc] = vectorFromArray(fpcCol, new Float64());
-  const dataset: Dataset = { ...ds, tables: { ...ds.tables, households: new Table(vectors) } };
-  const prepared: PreparedDesign = { dataset, design, strata: info, df, strataAll };
-  perDs.set(key, prepared);
-  return prepared;
+  vectors[DESIGN_COLUMNS.weight] = vectorFromArray(Array.from(r.weight), new Float64());
+  vectors[DESIGN_COLUMNS.strata] = vectorFromArray([...r.strata], new Utf8());
+  vectors[DESIGN_COLUMNS.psu] = vectorFromArray([...r.psu], new Utf8());
+  vectors[DESIGN_COLUMNS.fpc] = vectorFromArray([...fpcCol], new Float64());
+  return { ...ds, tables: { ...ds.tables, households: new Table(vectors) } };
 }

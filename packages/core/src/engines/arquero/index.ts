@@ -8,10 +8,11 @@
 import * as aq from 'arquero';
 import type { Dataset } from '../../dataset.js';
 import type { QuantifierExpr } from '../../model/expr.js';
-import type { FramePlan, Plan } from '../../plan/plan.js';
+import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandlers, type Plan, type PlanMeasure, type SurveyDesignPart } from '../../plan/plan.js';
 import type { TableName } from '../../schema/tables.js';
 import { compileWith, indexAccessors, type KeyNames } from '../evaluate.js';
 import type { Engine, FrameSums } from '../engine.js';
+import { arqueroRowStates } from './drilldown.js';
 import { columnValues, gather, hasColumn, parentRows, rowCount, siteRows, unitRows } from '../links.js';
 
 type ATable = ReturnType<typeof aq.table>;
@@ -28,16 +29,21 @@ function tableOf(ds: Dataset, name: TableName): ATable {
 
 /** Row keys of a prepared frame, for compiling its expressions. */
 export function keyNames(frame: FramePlan): KeyNames {
-  const qid = new Map<string, string>(frame.quantifiers.map((q) => [JSON.stringify(q.node), q.id]));
   return {
     column: (table, name) => (table === frame.table ? name : `${table}.${name}`),
-    quantifier: (q: QuantifierExpr) => {
-      const id = qid.get(JSON.stringify(q));
-      if (id === undefined) throw new Error('quantifier missing from plan');
-      return id;
-    },
+    quantifier: (q: QuantifierExpr) => quantifierId(q),
   };
 }
+
+/** What each measure kind multiplies per row: the columns, and whether the weight. */
+const MEASURE_FACTORS: KindHandlers<PlanMeasure, { columns: readonly string[]; weighted: boolean }> = {
+  count: () => ({ columns: [], weighted: false }),
+  sum: (m) => ({ columns: [m.column], weighted: false }),
+  weightedSum: (m) => ({ columns: m.columns, weighted: true }),
+};
+
+/** The weight column of a frame's design, if any. */
+const WEIGHT: KindHandlers<FrameDesign, string | null> = { none: () => null, survey: (d) => d.weight };
 
 /**
  * The rows of a frame's table with everything its expressions read: `__g` (the row's site,
@@ -64,7 +70,7 @@ function frameColumns(ds: Dataset, frame: FramePlan): Record<string, ArrayLike<u
     cols[c] = parentColumn(table, column);
   }
   for (const b of frame.breakdown) if (b.table !== T) cols[`${b.table}.${b.column}`] = parentColumn(b.table, b.column);
-  if (frame.design)
+  if (frame.design.kind === 'survey')
     for (const key of [frame.design.weight, frame.design.strata, frame.design.psu]) {
       const dot = key.indexOf('.');
       if (dot > 0) cols[key] = parentColumn(key.slice(0, dot) as TableName, key.slice(dot + 1));
@@ -78,7 +84,7 @@ function frameColumns(ds: Dataset, frame: FramePlan): Record<string, ArrayLike<u
     const child = q.node.table;
     const childColumns = Object.fromEntries(ds.tables[child]!.schema.fields.map((f) => [f.name, columnValues(ds, child, f.name)]));
     const f = compileWith(child, q.node.where, indexAccessors({ column: (_t, name) => name, quantifier: () => '' }, childColumns));
-    const parent = parentRows(ds, child, T, q.link);
+    const parent = parentRows(ds, child, T, q.link.via);
     const t = new Float64Array(n);
     const fl = new Float64Array(n);
     const u = new Float64Array(n);
@@ -109,27 +115,25 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
   // grouped rollup in arquero.
   const n = t.numRows();
   const acc = indexAccessors(keys, cols);
-  const design = frame.design;
-  const weight = design ? (cols[design.weight] as ArrayLike<unknown>) : undefined;
-  const evals = frame.measures.map((m) => ({
-    f: compileWith(T, m.where, acc),
-    sum: m.sum === null ? null : (cols[m.sum] as ArrayLike<unknown>),
-    times: m.times ? (cols[m.times] as ArrayLike<unknown>) : null,
-    w: m.unweighted ? undefined : weight,
-    out: new Float64Array(n),
-  }));
+  const weightKey = byKind(frame.design, WEIGHT);
+  const evals = frame.measures.map((m) => {
+    const { columns, weighted } = byKind(m, MEASURE_FACTORS);
+    if (weighted && weightKey === null) throw new Error(`measure ${m.id} is weighted in a frame without a design`);
+    return {
+      f: compileWith(T, m.where, acc),
+      factors: columns.map((c) => cols[c] as ArrayLike<unknown>),
+      w: weighted ? (cols[weightKey!] as ArrayLike<unknown>) : undefined,
+      out: new Float64Array(n),
+    };
+  });
   const bcols = frame.breakdown.map((b) => cols[b.table === T ? b.column : `${b.table}.${b.column}`] as ArrayLike<unknown>);
   const bout = bcols.map(() => new Array<string | null>(n));
   for (let i = 0; i < n; i++) {
     for (const e of evals) {
       if (e.f(i) !== true) continue;
       let v = 1;
-      if (e.sum !== null) {
-        const x = e.sum[i];
-        v = typeof x === 'number' ? x : 0;
-      }
-      if (e.times !== null) {
-        const x = e.times[i];
+      for (const c of e.factors) {
+        const x = c[i];
         v *= typeof x === 'number' ? x : 0;
       }
       if (e.w) {
@@ -144,7 +148,7 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
       bout[b]![i] = v === null || v === undefined ? null : String(v);
     }
   }
-  if (design) return groupDesign(ds, frame, cols, periodic, evals.map((e) => e.out), bout);
+  if (frame.design.kind === 'survey') return groupDesign(ds, frame, frame.design, cols, periodic, evals.map((e) => e.out), bout);
   const derived: Record<string, ArrayLike<unknown>> = {};
   const rollup: Record<string, unknown> = {};
   frame.measures.forEach((m, k) => {
@@ -178,12 +182,12 @@ function runFrame(ds: Dataset, frame: FramePlan): FrameSums {
 function groupDesign(
   ds: Dataset,
   frame: FramePlan,
+  design: SurveyDesignPart,
   cols: Record<string, ArrayLike<unknown>>,
   periodic: boolean,
   values: readonly Float64Array[],
   bout: readonly (string | null)[][],
 ): FrameSums {
-  const design = frame.design!;
   const g = cols['__g'] as ArrayLike<number>;
   const period = periodic ? (cols['period'] as ArrayLike<unknown>) : undefined;
   const strata = cols[design.strata] as ArrayLike<unknown>;
@@ -261,5 +265,8 @@ export const arqueroEngine: Engine = {
   supportsDesign: true,
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     return plan.frames.map((f) => runFrame(dataset, f));
+  },
+  async rows(plan, dataset) {
+    return arqueroRowStates(dataset, plan);
   },
 };

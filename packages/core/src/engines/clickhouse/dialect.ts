@@ -157,6 +157,7 @@ export const clickhouseDialect: Dialect = {
     literal: (_d, value, type) =>
       type === 'text' ? clickhouseString(String(value)) : type === 'double' ? clickhouseNumber(value as number) : value === true ? '1' : '0',
     logic: clickhouseLogic,
+    rowState: (_d, where) => `multiIf(${isTrue(where)}, 1, ${isFalse(where)}, 0, 2)`,
     measure: (_d, where, value) => `toFloat64(ifNull(sum(if(${isTrue(where)}, ${value}, 0)), 0))`,
     quantifierSubquery: (d, q) => {
       const id = (n: string): string => d.parts.ident(d, n);

@@ -9,7 +9,7 @@ import { TABLE_NAMES, type TableName } from '../../schema/tables.js';
 import type { Engine } from '../engine.js';
 import { duckdbDialect } from '../sql/dialect.js';
 import type { SqlQuery } from '../sql/emit.js';
-import { runPlan, type SqlRow, type SqlSource } from '../sql/run.js';
+import { runPlan, runRows, type SqlRow, type SqlSource } from '../sql/run.js';
 
 /** What the engine needs from a DuckDB connection. */
 export interface DuckDBConnector {
@@ -67,6 +67,9 @@ export function duckdbEngineOn(name: string, connect: () => Promise<DuckDBConnec
     name,
     async run(plan, dataset) {
       return runPlan(plan, dataset, (await sourceOf(dataset)).source);
+    },
+    async rows(rp, dataset) {
+      return runRows(rp, dataset, (await sourceOf(dataset)).source);
     },
     async load(dataset) {
       return (await sourceOf(dataset)).source.naming.tables ?? {};

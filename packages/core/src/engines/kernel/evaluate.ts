@@ -10,11 +10,11 @@
  * Nothing here turns text into code: each node is a loop chosen by its kind.
  */
 import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
-import { PARENTS } from '../../plan/links.js';
-import { SCHEMA, type TableName } from '../../schema/tables.js';
+import { childLink, PARENTS } from '../../plan/links.js';
+import type { TableName } from '../../schema/tables.js';
 import type { Dataset } from '../../dataset.js';
 import { compileWith, type Value } from '../evaluate.js';
-import { encoded, F, T, U, type Encoded } from './encode.js';
+import { encoded, F, T, U, valueAt, type Encoded } from './encode.js';
 import { ancestorIndex, parentIndex, rows } from './links.js';
 
 /** A value vector over the rows of a table. */
@@ -43,9 +43,28 @@ const ALL_OF = Uint8Array.from({ length: 8 }, (_, s) => (s & 1 ? F : s & 4 ? U :
 
 const tri = (v: Value): number => (v === null ? U : v === true ? T : F);
 
+/**
+ * Vectors of evaluated nodes per table, by node identity: the plan shares equal subtrees as one
+ * node (`plan/lower.ts`), so shared work is found without printing nodes.
+ */
+class Memo {
+  private readonly byTable = new Map<TableName, Map<Expr, Vec>>();
+  get(table: TableName, e: Expr): Vec | undefined {
+    return this.byTable.get(table)?.get(e);
+  }
+  has(table: TableName, e: Expr): boolean {
+    return this.byTable.get(table)?.has(e) ?? false;
+  }
+  set(table: TableName, e: Expr, v: Vec): void {
+    let m = this.byTable.get(table);
+    if (!m) this.byTable.set(table, (m = new Map()));
+    m.set(e, v);
+  }
+}
+
 /** The evaluator of one run: caches subtrees per table. */
 export class Evaluator {
-  private readonly memo = new Map<string, Vec>();
+  private readonly memo = new Memo();
 
   constructor(private readonly ds: Dataset) {}
 
@@ -57,9 +76,8 @@ export class Evaluator {
 
   /** Evaluate an expression on every row of `table`. */
   eval(table: TableName, e: Expr): Vec {
-    const key = `${table}|${JSON.stringify(e)}`;
-    let v = this.memo.get(key);
-    if (!v) this.memo.set(key, (v = this.compute(table, e)));
+    let v = this.memo.get(table, e);
+    if (!v) this.memo.set(table, e, (v = this.compute(table, e)));
     return v;
   }
 
@@ -199,7 +217,7 @@ export class Evaluator {
    * constants through a table over the column's dictionary. Constants stay constants.
    */
   private operand(table: TableName, x: Expr): Operand {
-    const known = this.memo.get(`${table}|${JSON.stringify(x)}`);
+    const known = this.memo.get(table, x);
     if (known) return known.kind === 'const' ? { constant: known.value } : { data: this.asTri(table, known), lut: IDENTITY, off: 0 };
     if (x.kind === 'not') {
       const inner = this.operand(table, x.arg);
@@ -239,7 +257,7 @@ export class Evaluator {
    * for consumers that fuse it into their own pass; undefined for other shapes.
    */
   pair(table: TableName, e: Expr): { a: Uint8Array; b: Uint8Array; lut: Uint8Array } | undefined {
-    if ((e.kind !== 'and' && e.kind !== 'or') || e.args.length !== 2 || this.memo.has(`${table}|${JSON.stringify(e)}`)) return undefined;
+    if ((e.kind !== 'and' && e.kind !== 'or') || e.args.length !== 2 || this.memo.has(table, e)) return undefined;
     const [x, y] = e.args.map((a) => this.operand(table, a)) as [Operand, Operand];
     if ('constant' in x || 'constant' in y || x.off !== 0 || y.off !== 0 || x.lut.length !== 3 || y.lut.length !== 3) return undefined;
     if (!(x.data instanceof Uint8Array) || !(y.data instanceof Uint8Array)) return undefined;
@@ -289,12 +307,12 @@ export class Evaluator {
    * kept for the expressions that use them.
    */
   quantifiers(table: TableName, nodes: readonly QuantifierExpr[]): void {
-    const todo = nodes.filter((q) => !this.memo.has(`${table}|${JSON.stringify(q)}`));
+    const todo = nodes.filter((q) => !this.memo.has(table, q));
     const byChild = new Map<TableName, QuantifierExpr[]>();
     for (const q of todo) byChild.set(q.table, [...(byChild.get(q.table) ?? []), q]);
     const n = rows(this.ds, table);
     for (const [child, qs] of byChild) {
-      const via = SCHEMA[child].columns.find((c) => c.references === table)?.name;
+      const via = childLink(child, table);
       if (!via) throw new Error(`${child} does not link to ${table}`);
       const link = parentIndex(this.ds, child, table, via);
       for (let j = 0; j < qs.length; j += 3) {
@@ -341,7 +359,7 @@ export class Evaluator {
           const lut = q.kind === 'any' ? ANY_OF : ALL_OF;
           const shift = 3 * k;
           for (let i = 0; i < n; i++) out[i] = lut[(seen[i]! >> shift) & 7]!;
-          this.memo.set(`${table}|${JSON.stringify(q)}`, { kind: 'tri', data: out });
+          this.memo.set(table, q, { kind: 'tri', data: out });
         });
       }
     }
@@ -349,7 +367,7 @@ export class Evaluator {
 
   /** Counts of the children of each row of `table` where the quantifier's predicate is true, false, unknown. */
   counts(table: TableName, q: QuantifierExpr): { t: Int32Array; f: Int32Array; u: Int32Array } {
-    const via = SCHEMA[q.table].columns.find((c) => c.references === table)?.name;
+    const via = childLink(q.table, table);
     if (!via) throw new Error(`${q.table} does not link to ${table}`);
     const link = parentIndex(this.ds, q.table, table, via);
     const v = this.bool(q.table, q.where);
@@ -365,7 +383,7 @@ export class Evaluator {
   /** any/all over the rows of `child` that link to each row of `table`. */
   private quantify(table: TableName, q: QuantifierExpr, isAny: boolean): Vec {
     const child = q.table;
-    const via = SCHEMA[child].columns.find((c) => c.references === table)?.name;
+    const via = childLink(child, table);
     if (!via) throw new Error(`${child} does not link to ${table}`);
     const link = parentIndex(this.ds, child, table, via);
     const n = rows(this.ds, table);
@@ -405,20 +423,7 @@ const COMPARE: Record<string, (x: string | number | boolean, y: string | number 
 
 /** The value at row `i`, as the row-at-a-time engines see it. */
 export function valueOf(v: Vec, i: number): Value {
-  switch (v.kind) {
-    case 'const':
-      return v.value;
-    case 'tri':
-      return v.data[i] === U ? null : v.data[i] === T;
-    case 'num': {
-      const x = v.data[i]!;
-      return Number.isNaN(x) ? null : x;
-    }
-    case 'code': {
-      const c = v.codes[i]!;
-      return c < 0 ? null : v.dict[c]!;
-    }
-  }
+  return v.kind === 'const' ? v.value : valueAt(v, i);
 }
 
 /** An encoded column gathered through a row map (null where the row is −1). */

@@ -7,11 +7,10 @@
  * no code generated at run time: it runs in any browser.
  */
 import type { Dataset } from '../../dataset.js';
-import type { FramePlan, Plan } from '../../plan/plan.js';
-import type { Expr } from '../../model/expr.js';
-import { classifyMeasures } from '../../model/indicator.js';
+import { byKind, type FrameDesign, type FramePlan, type KindHandlers, type Plan, type PlanMeasure } from '../../plan/plan.js';
 import type { TableName } from '../../schema/tables.js';
 import type { Engine, FrameSums } from '../engine.js';
+import { kernelRowStates } from './drilldown.js';
 import { encoded, encodingBytes, T } from './encode.js';
 import { Evaluator, gatherEncoded, type Vec } from './evaluate.js';
 import { ancestorIndex, groupIndex, linkBytes, rows } from './links.js';
@@ -57,43 +56,28 @@ interface Key {
   readonly names: readonly (string | null)[];
 }
 
-/**
- * Three measures of a classified indicator (numerator, denominator, unknown), counted in one
- * pass as a histogram of the nine (universe, outcome) states.
- */
-export interface Classified {
-  readonly universe: Expr;
-  readonly outcome: Expr;
-  readonly numerator: string;
-  readonly denominator: string;
-  readonly unknown: string;
-}
+/** What the kernel runs of each design kind: no design; a survey design is refused loudly. */
+const DESIGN: KindHandlers<FrameDesign, void> = {
+  none: () => undefined,
+  survey: () => {
+    throw new Error('the kernel engine does not compute design-based (weighted) sums: use the arquero engine');
+  },
+};
 
-/** The classified indicators of a frame whose measures are exactly those of `classifyMeasures`. */
-export function classifiedOf(plan: Plan, frameIndex: number): Classified[] {
-  const frame = plan.frames[frameIndex]!;
-  const byId = new Map(frame.measures.map((m) => [m.id, m]));
-  const out: Classified[] = [];
-  for (const pi of plan.indicators) {
-    const c = pi.definition.classify;
-    const refs = [pi.numerator, pi.denominator, pi.unknown];
-    if (!c || refs.some((r) => r === null || r.frame !== frameIndex)) continue;
-    const want = classifyMeasures(frame.table, c);
-    const same = (id: string, m: { where: Expr }) => {
-      const pm = byId.get(id);
-      return pm !== undefined && pm.sum === null && JSON.stringify(pm.where) === JSON.stringify(m.where);
-    };
-    const [n, d, u] = refs.map((r) => r!.measure) as [string, string, string];
-    if (same(n, want.numerator) && same(d, want.denominator) && want.unknown && same(u, want.unknown))
-      out.push({ universe: c.universe, outcome: c.outcome, numerator: n, denominator: d, unknown: u });
-  }
-  return out;
-}
+/** The column each measure kind sums (null: counts rows); weighted sums are refused loudly. */
+const SUMMED: KindHandlers<PlanMeasure, string | null> = {
+  count: () => null,
+  sum: (m) => m.column,
+  weightedSum: () => {
+    throw new Error('the kernel engine does not compute design-based (weighted) sums: use the arquero engine');
+  },
+};
 
 /** Execute one frame: cells of site (or unit) × period × breakdown, one pass per measure. */
-export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Evaluator(ds), classified: readonly Classified[] = []): FrameSums {
+export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Evaluator(ds)): FrameSums {
   const table = frame.table;
-  if (frame.design || frame.measures.some((m) => m.times)) throw new Error('the kernel engine does not compute design-based (weighted) sums: use the arquero engine');
+  byKind(frame.design, DESIGN);
+  const summed = frame.measures.map((m) => byKind(m, SUMMED));
   const n = rows(ds, table);
   const group = groupIndex(ds, table, frame.group);
   const ids = encoded(ds, frame.group === 'unit' ? 'management_units' : 'sites', frame.group === 'unit' ? 'unit_id' : 'site_id');
@@ -116,7 +100,7 @@ export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Eval
   // Cell of every row: group × keys, dense while the combinations are few.
   const groups = rows(ds, frame.group === 'unit' ? 'management_units' : 'sites');
   const width = keys.reduce((w, k) => w * k.names.length, 1);
-  if (groups * width > 1 << 22) return sparseFrame(ds, frame, ev, n, group, groupNames, keys, classified);
+  if (groups * width > 1 << 22) return sparseFrame(ds, frame, summed, ev, n, group, groupNames, keys);
   let cell = group;
   if (keys.length) {
     cell = new Int32Array(n);
@@ -134,7 +118,7 @@ export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Eval
     }
   }
   const cells = groups * width;
-  const { sums, rowsPerCell } = measureSums(ds, frame, ev, classified, cell, cells);
+  const { sums, rowsPerCell } = measureSums(ds, frame, summed, ev, cell, cells);
   let count = rowsPerCell;
   if (!count) {
     count = new Int32Array(cells);
@@ -154,8 +138,8 @@ export function runFrame(ds: Dataset, frame: FramePlan, ev: Evaluator = new Eval
 function measureSums(
   ds: Dataset,
   frame: FramePlan,
+  summed: readonly (string | null)[],
   ev: Evaluator,
-  classified: readonly Classified[],
   cell: Int32Array,
   cells: number,
 ): { sums: Float64Array[]; rowsPerCell: Int32Array | undefined } {
@@ -163,13 +147,7 @@ function measureSums(
   let rowsPerCell: Int32Array | undefined;
   // Quantifiers over child tables first, several per pass over the children.
   ev.quantifiers(frame.table, frame.quantifiers.map((q) => q.node));
-  const todo: Classified[] = [];
-  const seenIds = new Set<string>();
-  for (const c of classified) {
-    const key = `${c.numerator} ${c.denominator} ${c.unknown}`;
-    if (!seenIds.has(key)) todo.push(c);
-    seenIds.add(key);
-  }
+  const todo = frame.classified;
   const pairs = todo.map((c) => ({ u: ev.bool(frame.table, c.universe), o: ev.bool(frame.table, c.outcome) }));
   const hists = histograms(cell, pairs, cells);
   for (let j = 0; j < todo.length; j++) {
@@ -197,7 +175,7 @@ function measureSums(
     done.set(c.denominator, den);
     done.set(c.unknown, unk);
   }
-  return { sums: frame.measures.map((m) => done.get(m.id) ?? accumulate(ds, frame.table, ev, m.where, m.sum, cell, cells)), rowsPerCell };
+  return { sums: frame.measures.map((m, j) => done.get(m.id) ?? accumulate(ds, frame.table, ev, m.where, summed[j]!, cell, cells)), rowsPerCell };
 }
 
 /** Histograms of the nine (u, o) states per cell, for up to three pairs per pass over the rows. */
@@ -316,12 +294,12 @@ function decodeCells(
 function sparseFrame(
   ds: Dataset,
   frame: FramePlan,
+  summed: readonly (string | null)[],
   ev: Evaluator,
   n: number,
   group: Int32Array,
   groupNames: readonly string[],
   keys: readonly Key[],
-  classified: readonly Classified[],
 ): FrameSums {
   const cell = new Int32Array(n);
   const seen = new Map<string, number>();
@@ -342,7 +320,7 @@ function sparseFrame(
     cell[i] = c;
   }
   const cells = first.length;
-  const { sums } = measureSums(ds, frame, ev, classified, cell, cells);
+  const { sums } = measureSums(ds, frame, summed, ev, cell, cells);
   const periodic = keys.length > frame.breakdown.length;
   const name = (k: Key, i: number): string | null => {
     const c = k.codes![i]!;
@@ -360,7 +338,7 @@ function sparseFrame(
 
 export { Evaluator } from './evaluate.js';
 export { encoded } from './encode.js';
-export { failingHouseholdsTable } from './drilldown.js';
+export { kernelRowStates } from './drilldown.js';
 
 /**
  * Memory the kernel keeps with a dataset: encoded columns and row links, in bytes, and the
@@ -380,7 +358,10 @@ export const kernelEngine: Engine = {
   name: 'kernel',
   async run(plan: Plan, dataset: Dataset): Promise<FrameSums[]> {
     const ev = new Evaluator(dataset);
-    return plan.frames.map((f, i) => runFrame(dataset, f, ev, classifiedOf(plan, i)));
+    return plan.frames.map((f) => runFrame(dataset, f, ev));
+  },
+  async rows(plan, dataset) {
+    return kernelRowStates(dataset, plan);
   },
 };
 

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { arrowTable, type Dataset } from '../../dataset.js';
-import { assertUsable } from '../../compute.js';
+import { assertUsable } from '../../plan/usable.js';
 import { HoufuError } from '../../errors.js';
 import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
@@ -16,7 +16,7 @@ import type { Engine } from '../engine.js';
 import { postgresDialect, quoteIdent } from '../sql/dialect.js';
 import type { SqlQuery } from '../sql/emit.js';
 import { columnName, tableName, type SqlNaming } from '../sql/naming.js';
-import { runPlan, type SqlRow, type SqlSource } from '../sql/run.js';
+import { runPlan, runRows, type SqlRow, type SqlSource } from '../sql/run.js';
 import { DataType, type Table } from 'apache-arrow';
 
 /** Anything that runs a parameterized statement: a `pg` Client, Pool or PoolClient. */
@@ -134,6 +134,11 @@ export const postgresEngine: Engine = {
     const source = sources.get(dataset);
     if (!source) throw new HoufuError('invalid_request', ERROR_TEXT.notFromPostgres());
     return runPlan(plan, dataset, source);
+  },
+  async rows(rp, dataset) {
+    const source = sources.get(dataset);
+    if (!source) throw new HoufuError('invalid_request', ERROR_TEXT.notFromPostgres());
+    return runRows(rp, dataset, source);
   },
 };
 

@@ -100,6 +100,8 @@ export interface SqlParts {
   readonly logic: SqlLogic;
   /** Sum of `value` over the rows where `where` is true (0 when none), as a double. */
   measure(dialect: Dialect, where: string, value: string): string;
+  /** The state of a row for drill-down: 1 where `where` is true, 0 false, 2 unknown. */
+  rowState(dialect: Dialect, where: string): string;
   /** The grouped subquery of a frame's quantifiers over one child table. */
   quantifierSubquery(dialect: Dialect, q: QuantifierSubquery): string;
   /** A left join of `source` (a table or a parenthesized subquery) under `alias`, on the conjunction of `on`. */
@@ -165,6 +167,7 @@ export const standardParts: SqlParts = {
   literal: (dialect, _value, type, bind) => `CAST(${bind()} AS ${dialect.types[type]})`,
   logic: standardLogic,
   measure: (dialect, where, value) => `CAST(COALESCE(SUM(CASE WHEN ${where} THEN ${value} ELSE 0 END), 0) AS ${dialect.types.double})`,
+  rowState: (_dialect, where) => `(CASE WHEN ${where} THEN 1 WHEN NOT ${where} THEN 0 ELSE 2 END)`,
   quantifierSubquery: (dialect, q) => {
     const id = (n: string): string => quoteIdent(dialect, n);
     const keys = q.keys.map((k) => `${k.expr} AS ${id(k.name)}`);
@@ -184,7 +187,7 @@ export const standardParts: SqlParts = {
     `WHERE ${f.group} IS NOT NULL\nGROUP BY ${Array.from({ length: f.keys }, (_, i) => i + 1).join(', ')}`,
 };
 
-const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'quantifierSubquery', 'leftJoin', 'column', 'frame'];
+const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'quantifierSubquery', 'leftJoin', 'column', 'frame'];
 const LOGIC_NAMES: readonly (keyof SqlLogic)[] = ['compare', 'in', 'and', 'or', 'not', 'isNull', 'any', 'all', 'empty'];
 
 /** Refuse a dialect record missing a part (for records built without the type checker). */

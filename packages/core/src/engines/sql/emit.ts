@@ -9,8 +9,8 @@ import { hasColumn, type Dataset } from '../../dataset.js';
 import { HoufuError } from '../../errors.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/expr.js';
-import type { FramePlan } from '../../plan/plan.js';
-import { checkExpr, childLink } from '../../plan/links.js';
+import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandlers, type PlanMeasure, type RowsPlan } from '../../plan/plan.js';
+import { checkExpr } from '../../plan/links.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
 import { checkDialect, quoteIdent, type Dialect, type FrameJoin, type ParamType, type QuantifierCounts } from './dialect.js';
 import { columnName, tableName, type SqlNaming } from './naming.js';
@@ -127,58 +127,65 @@ function namesOf(ctx: EmitContext): Names {
   };
 }
 
-/** Parent joins and the grouping column of a frame: persons → households (same period when both are monthly) → sites, or units. */
+/** What SQL runs of each design kind: rows as they are; a survey design is refused, never ignored. */
+const DESIGN: KindHandlers<FrameDesign, void> = {
+  none: () => undefined,
+  survey: () => {
+    throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey designs (weights, strata, PSUs)'));
+  },
+};
+
+/** The row value each measure kind sums; weighted sums are refused, never summed unweighted. */
+const MEASURE_VALUE: KindHandlers<PlanMeasure, string, [column: (c: string) => string]> = {
+  count: () => '1',
+  sum: (m, column) => column(m.column),
+  weightedSum: () => {
+    throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey designs (weighted sums)'));
+  },
+};
+
+/** The alias of each parent table in a frame query. */
+const PARENT_ALIAS: Partial<Record<TableName, string>> = { households: ALIAS.household, sites: ALIAS.site, management_units: ALIAS.unit };
+
+/** Parent joins (the plan's links, in order) and the grouping column of a frame. */
 function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: FrameJoin[]; group: string; aliasOf: (table: TableName) => string } {
-  const { dataset } = ctx;
   const T = frame.table;
-  const join = (source: string, alias: string, on: readonly string[]): FrameJoin => ({ source, alias, on, kind: 'parent' });
-  const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
-  const joins: FrameJoin[] = [];
-  if (T === 'persons') {
-    const on = [`${n.col(ALIAS.household, 'households', 'household_id')} = ${n.col(ALIAS.row, 'persons', 'household_id')}`];
-    if (periodOn('persons') && periodOn('households')) on.push(`${n.col(ALIAS.household, 'households', 'period')} = ${n.col(ALIAS.row, 'persons', 'period')}`);
-    joins.push(join(n.tbl('households'), ALIAS.household, on));
-  }
-  const siteVia = T === 'persons' ? n.col(ALIAS.household, 'households', 'site_id') : T === 'sites' ? null : n.col(ALIAS.row, T, 'site_id');
-  if (siteVia !== null) joins.push(join(n.tbl('sites'), ALIAS.site, [`${n.col(ALIAS.site, 'sites', 'site_id')} = ${siteVia}`]));
-  const siteAlias = T === 'sites' ? ALIAS.row : ALIAS.site;
-
-  let group: string;
-  if (frame.group === 'site') group = n.col(siteAlias, 'sites', 'site_id');
-  else if (T === 'management_units') group = n.col(ALIAS.row, T, 'unit_id');
-  else if (T === 'households' || T === 'persons') {
-    const via = T === 'persons' ? n.col(ALIAS.household, 'households', 'unit_id') : n.col(ALIAS.row, T, 'unit_id');
-    joins.push(join(n.tbl('management_units'), ALIAS.unit, [`${n.col(ALIAS.unit, 'management_units', 'unit_id')} = ${via}`]));
-    group = n.col(ALIAS.unit, 'management_units', 'unit_id');
-  } else throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${T} rows by management unit`));
-
+  const joined = new Set<TableName>(frame.links.map((l) => l.to));
   const aliasOf = (table: TableName): string => {
     if (table === T) return ALIAS.row;
-    if (table === 'households' && T === 'persons') return ALIAS.household;
-    if (table === 'sites') return siteAlias;
-    throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`column of ${table} from ${T}`));
+    const alias = PARENT_ALIAS[table];
+    if (alias === undefined || !joined.has(table)) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`column of ${table} from ${T}`));
+    return alias;
   };
+  const joins = frame.links.map((l) => {
+    const to = aliasOf(l.to);
+    const from = aliasOf(l.from);
+    const on = [`${n.col(to, l.to, SCHEMA[l.to].key)} = ${n.col(from, l.from, l.via)}`];
+    if (l.matchPeriod) on.push(`${n.col(to, l.to, 'period')} = ${n.col(from, l.from, 'period')}`);
+    return { source: n.tbl(l.to), alias: to, on, kind: 'parent' } as FrameJoin;
+  });
+  const groupTable: TableName = frame.group === 'site' ? 'sites' : 'management_units';
+  if (groupTable !== T && !joined.has(groupTable)) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${T} rows by management unit`));
+  const group = n.col(aliasOf(groupTable), groupTable, SCHEMA[groupTable].key);
   return { joins, group, aliasOf };
 }
 
 /**
  * Quantifier joins: per parent row (and period), counts of children whose predicate is true,
- * false, unknown — one grouped pass per child table for all its quantifiers.
+ * false, unknown — one grouped pass per child table for all its quantifiers, on the plan's links.
  */
 function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: FrameJoin[]; counts: Map<string, QuantifierCounts> } {
-  const { dialect, dataset } = ctx;
+  const { dialect } = ctx;
   const T = frame.table;
-  const periodOn = (t: TableName): boolean => hasColumn(dataset, t, 'period');
   const refs = new Map<string, QuantifierCounts>();
   const joins: FrameJoin[] = [];
   const byChild = new Map<TableName, FramePlan['quantifiers'][number][]>();
   for (const pq of frame.quantifiers) {
-    if (ctx.absent?.has(pq.node.table)) continue;
-    byChild.set(pq.node.table, [...(byChild.get(pq.node.table) ?? []), pq]);
+    if (ctx.absent?.has(pq.link.from)) continue;
+    byChild.set(pq.link.from, [...(byChild.get(pq.link.from) ?? []), pq]);
   }
   for (const [child, pqs] of byChild) {
-    const link = childLink(child, T);
-    if (!link) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${child} under ${T}`));
+    const link = pqs[0]!.link;
     const childScope: Scope = {
       row: child,
       inQuantifier: true,
@@ -190,21 +197,42 @@ function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: P
         throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('nested quantifiers'));
       },
     };
-    const samePeriod = periodOn(child) && periodOn(T);
     const alias = n.q(`q_${child}`);
     const ref = (name: string): string => n.ref(alias, name);
-    const keys = [{ expr: n.col(ALIAS.child, child, link), name: 'k' }, ...(samePeriod ? [{ expr: n.col(ALIAS.child, child, 'period'), name: 'p' }] : [])];
+    const keys = [{ expr: n.col(ALIAS.child, child, link.via), name: 'k' }, ...(link.matchPeriod ? [{ expr: n.col(ALIAS.child, child, 'period'), name: 'p' }] : [])];
     const counts = pqs.map((pq) => {
       const names = { t: `${pq.id}_t`, f: `${pq.id}_f`, u: `${pq.id}_u` };
-      refs.set(JSON.stringify(pq.node), { t: ref(names.t), f: ref(names.f), u: ref(names.u) });
+      refs.set(pq.id, { t: ref(names.t), f: ref(names.f), u: ref(names.u) });
       return { where: emitExpr(pq.node.where, childScope, params, dialect), names };
     });
     const sub = dialect.parts.quantifierSubquery(dialect, { keys, counts, from: `${n.tbl(child)} AS ${ALIAS.child}` });
     const on = [`${ref('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
-    if (samePeriod) on.push(`${ref('p')} = ${n.col(ALIAS.row, T, 'period')}`);
+    if (link.matchPeriod) on.push(`${ref('p')} = ${n.col(ALIAS.row, T, 'period')}`);
     joins.push({ source: `(${sub})`, alias, on, kind: 'quantifier' });
   }
   return { joins, counts: refs };
+}
+
+/** What every query over a frame's rows shares: the checked dialect, names, parameters, joins and the row scope. */
+function frameParts(frame: FramePlan, ctx: EmitContext) {
+  const dialect = checkDialect(ctx.dialect);
+  byKind(frame.design, DESIGN);
+  const n = namesOf(ctx);
+  const params = new Params(dialect);
+  const parents = parentJoins(frame, ctx, n);
+  const quantifiers = quantifierJoins(frame, ctx, n, params);
+  const scope: Scope = {
+    row: frame.table,
+    inQuantifier: false,
+    absent: ctx.absent,
+    column: (table, name) => n.col(parents.aliasOf(table), table, name),
+    quantifier: (node) => {
+      const a = quantifiers.counts.get(quantifierId(node));
+      if (a === undefined) throw new Error(`quantifier ${quantifierId(node)} missing from the frame`);
+      return a;
+    },
+  };
+  return { dialect, n, params, parents, quantifiers, scope };
 }
 
 /**
@@ -212,34 +240,17 @@ function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: P
  * when the frame is monthly), `b0…` (breakdown values), one column per measure id (DOUBLE).
  */
 export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
-  const dialect = checkDialect(ctx.dialect);
-  if (frame.design !== undefined) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey designs (weights, strata, PSUs)'));
-  const n = namesOf(ctx);
-  const params = new Params(dialect);
+  const { dialect, n, params, parents, quantifiers, scope } = frameParts(frame, ctx);
   const T = frame.table;
   const byPeriod = frame.periodic && hasColumn(ctx.dataset, T, 'period');
-  const parents = parentJoins(frame, ctx, n);
-  const quantifiers = quantifierJoins(frame, ctx, n, params);
-  const scope: Scope = {
-    row: T,
-    inQuantifier: false,
-    absent: ctx.absent,
-    column: (table, name) => n.col(parents.aliasOf(table), table, name),
-    quantifier: (node) => {
-      const a = quantifiers.counts.get(JSON.stringify(node));
-      if (a === undefined) throw new Error('quantifier missing from plan');
-      return a;
-    },
-  };
 
   const select: { expr: string; name: string }[] = [{ expr: parents.group, name: FRAME_COLUMNS.group }];
   if (byPeriod) select.push({ expr: n.col(ALIAS.row, T, 'period'), name: FRAME_COLUMNS.period });
   frame.breakdown.forEach((b, i) => select.push({ expr: n.col(parents.aliasOf(b.table), b.table, b.column), name: FRAME_COLUMNS.breakdown(i) }));
   const keyCount = select.length;
   for (const m of frame.measures) {
-    if (m.times != null || m.unweighted === true) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported('survey moments and unweighted counts'));
+    const value = byKind(m, MEASURE_VALUE, (c: string) => n.col(ALIAS.row, T, c));
     const w = emitExpr(m.where, scope, params, dialect);
-    const value = m.sum === null ? '1' : n.col(ALIAS.row, T, m.sum);
     select.push({ expr: dialect.parts.measure(dialect, w, value), name: m.id });
   }
   const text = dialect.parts.frame(dialect, {
@@ -250,5 +261,32 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     group: parents.group,
     columns: n.used,
   });
+  return { text, params: params.values, periodic: byPeriod };
+}
+
+/** Output columns of a rows query: key, period, site, one state per expression, quantifier counts. */
+export const ROWS_COLUMNS = { id: 'id', period: 'p', site: 's', state: (i: number) => `e${i}` } as const;
+
+/**
+ * The SELECT listing the rows of a rows plan (drill-down) with their states: `id`, `p` (when the
+ * table is monthly), `s` (site id), `e0…` (0 false, 1 true, 2 unknown), and the children counts
+ * `q…_t/_f/_u` of labelled quantifiers. Every row is listed; `result/drilldown` filters and sorts.
+ */
+export function rowsQuery(rp: RowsPlan, ctx: EmitContext): FrameQuery {
+  const frame = rp.frame;
+  const { dialect, n, params, parents, quantifiers, scope } = frameParts(frame, ctx);
+  const T = frame.table;
+  const byPeriod = hasColumn(ctx.dataset, T, 'period');
+  const select: string[] = [`${n.col(ALIAS.row, T, SCHEMA[T].key)} AS ${n.q(ROWS_COLUMNS.id)}`];
+  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(ROWS_COLUMNS.period)}`);
+  select.push(`${parents.group} AS ${n.q(ROWS_COLUMNS.site)}`);
+  rp.exprs.forEach((e, i) => select.push(`${dialect.parts.rowState(dialect, emitExpr(e, scope, params, dialect))} AS ${n.q(ROWS_COLUMNS.state(i))}`));
+  for (const q of frame.quantifiers) {
+    const c = quantifiers.counts.get(q.id);
+    if (!q.node.label) continue;
+    for (const k of ['t', 'f', 'u'] as const) select.push(`${c === undefined ? '0' : `COALESCE(${c[k]}, 0)`} AS ${n.q(`${q.id}_${k}`)}`);
+  }
+  const joins = [...parents.joins, ...quantifiers.joins].map((j) => dialect.parts.leftJoin(j.source, j.alias, j.on));
+  const text = `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` + joins.map((j) => `${j}\n`).join('').replace(/\n$/, '');
   return { text, params: params.values, periodic: byPeriod };
 }

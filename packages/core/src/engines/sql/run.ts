@@ -2,11 +2,11 @@
  * Running frame queries on any SQL database and reading their rows back as frame sums.
  */
 import type { Dataset } from '../../dataset.js';
-import type { Plan } from '../../plan/plan.js';
+import type { Plan, RowsPlan } from '../../plan/plan.js';
 import type { TableName } from '../../schema/tables.js';
-import type { Engine, FrameSums } from '../engine.js';
+import type { Engine, FrameSums, RowStates } from '../engine.js';
 import type { Dialect } from './dialect.js';
-import { FRAME_COLUMNS, frameQuery, type SqlQuery } from './emit.js';
+import { FRAME_COLUMNS, frameQuery, ROWS_COLUMNS, rowsQuery, type SqlQuery } from './emit.js';
 import type { SqlNaming } from './naming.js';
 
 /** A row of a query result: column name → value. */
@@ -60,12 +60,31 @@ export async function runPlan(plan: Plan, dataset: Dataset, source: SqlSource): 
   return out;
 }
 
+/** The row states of a rows plan (drill-down), listed by `source`. */
+export async function runRows(rp: RowsPlan, dataset: Dataset, source: SqlSource): Promise<RowStates> {
+  const query = rowsQuery(rp, { dialect: source.session.dialect, naming: source.naming, dataset, ...(source.absent ? { absent: source.absent } : {}) });
+  const rows = await source.session.query(query);
+  const counts: Record<string, { t: number[]; f: number[]; u: number[] }> = {};
+  for (const q of rp.frame.quantifiers)
+    if (q.node.label) counts[q.id] = { t: rows.map((r) => Number(r[`${q.id}_t`])), f: rows.map((r) => Number(r[`${q.id}_f`])), u: rows.map((r) => Number(r[`${q.id}_u`])) };
+  return {
+    id: rows.map((r) => String(r[ROWS_COLUMNS.id])),
+    period: query.periodic ? rows.map((r) => text(r[ROWS_COLUMNS.period])) : rows.map(() => null),
+    site: rows.map((r) => text(r[ROWS_COLUMNS.site])),
+    states: rp.exprs.map((_, i) => Uint8Array.from(rows, (r) => Number(r[ROWS_COLUMNS.state(i)]))),
+    counts,
+  };
+}
+
 /** An engine that runs plans on the SQL source `open` gives for a dataset. */
 export function sqlEngine(name: string, open: (dataset: Dataset) => Promise<SqlSource>): Engine {
   return {
     name,
     async run(plan, dataset) {
       return runPlan(plan, dataset, await open(dataset));
+    },
+    async rows(rp, dataset) {
+      return runRows(rp, dataset, await open(dataset));
     },
   };
 }
