@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { arrowTable, type Dataset } from '../../dataset.js';
-import { assertUsable } from '../../compute.js';
+import { assertUsable } from '../../plan/usable.js';
 import { HoufuError } from '../../errors.js';
 import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
