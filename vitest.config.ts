@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@houfu\/core\/charts$/, replacement: src('./packages/core/src/charts/index.ts') },
       { find: /^@houfu\/core\/duckdb$/, replacement: src('./packages/core/src/engines/duckdb/node.ts') },
       { find: /^@houfu\/core\/postgres$/, replacement: src('./packages/core/src/engines/postgres/index.ts') },
+      { find: /^@houfu\/core\/clickhouse$/, replacement: src('./packages/core/src/engines/clickhouse/index.ts') },
       { find: /^@houfu\/core\/arquero$/, replacement: src('./packages/core/src/engines/arquero/index.ts') },
       { find: /^@houfu\/core\/kernel$/, replacement: src('./packages/core/src/engines/kernel/index.ts') },
       { find: /^@houfu\/core\/survey$/, replacement: src('./packages/core/src/survey/index.ts') },

@@ -11,6 +11,7 @@ export default defineConfig({
     duckdb: 'src/engines/duckdb/node.ts',
     'duckdb-browser': 'src/engines/duckdb/browser.ts',
     postgres: 'src/engines/postgres/index.ts',
+    clickhouse: 'src/engines/clickhouse/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -34,13 +34,16 @@ const COMMANDS: Record<string, Command> = {
       '              [--confidence 0.95] [--suppress [THRESHOLD]]\n' +
       'houfu compute --engine postgres --db postgres://… [--schema S] [--tables TABLE=NAME,…] [--mapping FILE.json]\n' +
       '              --indicators … --by … (data already in PostgreSQL; --mapping names its columns)\n' +
+      'houfu compute --engine clickhouse --db http://HOST:PORT [--database DB] --indicators … --by … (data already in ClickHouse)\n' +
       'houfu compute --cube FILE.parquet --by LEVEL [--indicators …] [--breakdown COL,…] [--format …] [--out FILE]',
     defaults: computeDefaults,
   },
   load: {
     options: loadOptions,
     run: async (v, io) => (await import('./commands/load.js')).load(v, io),
-    usage: 'houfu load --db postgres://… --data DIR [--schema S] [--tables TABLE=NAME,…] [--replace] [--mapping FILE.json]',
+    usage:
+      'houfu load --db postgres://… --data DIR [--schema S] [--tables TABLE=NAME,…] [--replace] [--mapping FILE.json]\n' +
+      'houfu load --engine clickhouse --db http://HOST:PORT [--cluster NAME] [--database DB] --data DIR [--replace]',
   },
   cube: {
     options: cubeOptions,

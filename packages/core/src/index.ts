@@ -88,6 +88,8 @@ export {
   runPlan,
   type Dialect,
   type SqlParts,
+  type FrameJoin,
+  type FrameSql,
   type SqlLogic,
   type QuantifierCounts,
   type QuantifierSubquery,

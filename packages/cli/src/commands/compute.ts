@@ -19,6 +19,7 @@ export const computeOptions = {
   encoding: { type: 'string' },
   cube: { type: 'string' },
   db: { type: 'string' },
+  database: { type: 'string' },
   schema: { type: 'string' },
   tables: { type: 'string' },
   design: { type: 'string' },
@@ -28,7 +29,7 @@ export const computeOptions = {
 } as const;
 
 /** Engines of `--engine`. */
-export const ENGINE_NAMES = ['kernel', 'arquero', 'duckdb', 'duckdb-wasm', 'duckdb-native', 'postgres'] as const;
+export const ENGINE_NAMES = ['kernel', 'arquero', 'duckdb', 'duckdb-wasm', 'duckdb-native', 'postgres', 'clickhouse'] as const;
 /** Options that may be given without a value, and the value they then take. */
 export const computeDefaults = { suppress: '10' } as const;
 
@@ -65,6 +66,19 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
   const survey = surveyArgs(values);
   // Design-based estimates need weighted sums per PSU: the arquero engine carries them.
   const engine = oneOf(values['engine'], ENGINE_NAMES, 'engine', survey.design ? 'arquero' : 'kernel');
+  if (engine === 'clickhouse') {
+    const chm = await import('@houfu/core/clickhouse');
+    const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;
+    const tables = tablesOption(values['tables']);
+    const dataset = await chm.clickhouseDataset({
+      url: need(values, 'db'),
+      ...(typeof values['database'] === 'string' ? { database: values['database'] } : {}),
+      ...(tables ? { tables } : {}),
+      ...(mapping ? { columns: mapping } : {}),
+    });
+    await emit(await run(dataset, defs, { by, engine: chm.clickhouseEngine, breakdown, ...survey }), format, values['out'], io);
+    return 0;
+  }
   if (engine === 'postgres') {
     const pgm = await import('@houfu/core/postgres');
     const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;

@@ -33,6 +33,9 @@ export const cubeOptions = {
 /** Options of load. */
 export const loadOptions = {
   db: { type: 'string' },
+  engine: { type: 'string' },
+  cluster: { type: 'string' },
+  database: { type: 'string' },
   data: { type: 'string' },
   schema: { type: 'string' },
   tables: { type: 'string' },

@@ -58,8 +58,40 @@ export interface SqlLogic {
   empty(kind: 'any' | 'all'): string;
 }
 
+/** A join of a frame query, as the emitter decided it. */
+export interface FrameJoin {
+  /** A quoted table name or a parenthesized subquery. */
+  readonly source: string;
+  /** Its alias, as written in column references. */
+  readonly alias: string;
+  /** Equalities `joined column = earlier column`, each already emitted. */
+  readonly on: readonly string[];
+  /** A parent row (household, site, unit) or a quantifier's per-parent counts. */
+  readonly kind: 'parent' | 'quantifier';
+}
+
+/** The pieces of one frame query, for the dialect to assemble. */
+export interface FrameSql {
+  /** Output expressions with their names; the first `keys` are the grouping keys. */
+  readonly select: readonly { readonly expr: string; readonly name: string }[];
+  /** How many leading outputs are grouping keys. */
+  readonly keys: number;
+  /** The quoted table of the frame's rows and its alias. */
+  readonly from: { readonly table: string; readonly alias: string };
+  /** Joins, parents first, then quantifiers. */
+  readonly joins: readonly FrameJoin[];
+  /** The grouping expression (rows where it is NULL are dropped). */
+  readonly group: string;
+  /** Database column names referenced per alias (through `parts.column`), in first-use order. */
+  readonly columns: ReadonlyMap<string, readonly string[]>;
+}
+
 /** The overridable parts of SQL text. Every part is required: there is no silent default. */
 export interface SqlParts {
+  /** A reference to column `name` (a database name, unquoted) of the table or subquery under `alias`. */
+  column(dialect: Dialect, alias: string, name: string): string;
+  /** The whole frame query from its pieces. */
+  frame(dialect: Dialect, f: FrameSql): string;
   /** Quote an identifier, refusing names the database would alter. */
   ident(dialect: Dialect, name: string): string;
   /** A literal: `bind(value)` gives the placeholder of a bound parameter; a dialect may inline instead. */
@@ -148,9 +180,14 @@ export const standardParts: SqlParts = {
     return `SELECT ${keys.join(', ')}, ${counts.join(', ')} FROM ${q.from} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}`;
   },
   leftJoin: (source, alias, on) => `LEFT JOIN ${source} AS ${alias} ON ${on.join(' AND ')}`,
+  column: (dialect, alias, name) => `${alias}.${quoteIdent(dialect, name)}`,
+  frame: (dialect, f) =>
+    `SELECT ${f.select.map((s) => `${s.expr} AS ${quoteIdent(dialect, s.name)}`).join(', ')}\nFROM ${f.from.table} AS ${f.from.alias}\n` +
+    f.joins.map((j) => `${dialect.parts.leftJoin(j.source, j.alias, j.on)}\n`).join('') +
+    `WHERE ${f.group} IS NOT NULL\nGROUP BY ${Array.from({ length: f.keys }, (_, i) => i + 1).join(', ')}`,
 };
 
-const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'quantifierSubquery', 'leftJoin'];
+const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'quantifierSubquery', 'leftJoin', 'column', 'frame'];
 const LOGIC_NAMES: readonly (keyof SqlLogic)[] = ['compare', 'in', 'and', 'or', 'not', 'isNull', 'any', 'all', 'empty'];
 
 /** Refuse a dialect record missing a part (for records built without the type checker). */

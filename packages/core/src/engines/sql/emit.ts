@@ -12,7 +12,7 @@ import { visit, type Expr, type QuantifierExpr, type Scalar } from '../../model/
 import { byKind, quantifierId, type FrameDesign, type FramePlan, type KindHandlers, type PlanMeasure, type RowsPlan } from '../../plan/plan.js';
 import { checkExpr } from '../../plan/links.js';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
-import { checkDialect, quoteIdent, type Dialect, type ParamType, type QuantifierCounts } from './dialect.js';
+import { checkDialect, quoteIdent, type Dialect, type FrameJoin, type ParamType, type QuantifierCounts } from './dialect.js';
 import { columnName, tableName, type SqlNaming } from './naming.js';
 
 /** SQL text with its bound parameters ($1, $2, … in order). */
@@ -103,14 +103,27 @@ interface Names {
   readonly q: (name: string) => string;
   readonly tbl: (t: TableName) => string;
   readonly col: (alias: string, t: TableName, c: string) => string;
+  /** A reference to a column (database name) of a subquery's alias. */
+  readonly ref: (alias: string, name: string) => string;
+  /** Database columns referenced per alias, in first-use order. */
+  readonly used: Map<string, string[]>;
 }
 
 function namesOf(ctx: EmitContext): Names {
   const q = (name: string): string => quoteIdent(ctx.dialect, name);
+  const used = new Map<string, string[]>();
+  const ref = (alias: string, name: string): string => {
+    const list = used.get(alias) ?? [];
+    if (!list.includes(name)) list.push(name);
+    used.set(alias, list);
+    return ctx.dialect.parts.column(ctx.dialect, alias, name);
+  };
   return {
     q,
     tbl: (t) => (ctx.naming.schema !== undefined ? `${q(ctx.naming.schema)}.` : '') + q(tableName(ctx.naming, t)),
-    col: (alias, t, c) => `${alias}.${q(columnName(ctx.naming, t, c))}`,
+    col: (alias, t, c) => ref(alias, columnName(ctx.naming, t, c)),
+    ref,
+    used,
   };
 }
 
@@ -135,7 +148,7 @@ const MEASURE_VALUE: KindHandlers<PlanMeasure, string, [column: (c: string) => s
 const PARENT_ALIAS: Partial<Record<TableName, string>> = { households: ALIAS.household, sites: ALIAS.site, management_units: ALIAS.unit };
 
 /** Parent joins (the plan's links, in order) and the grouping column of a frame. */
-function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: string[]; group: string; aliasOf: (table: TableName) => string } {
+function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: FrameJoin[]; group: string; aliasOf: (table: TableName) => string } {
   const T = frame.table;
   const joined = new Set<TableName>(frame.links.map((l) => l.to));
   const aliasOf = (table: TableName): string => {
@@ -149,7 +162,7 @@ function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: str
     const from = aliasOf(l.from);
     const on = [`${n.col(to, l.to, SCHEMA[l.to].key)} = ${n.col(from, l.from, l.via)}`];
     if (l.matchPeriod) on.push(`${n.col(to, l.to, 'period')} = ${n.col(from, l.from, 'period')}`);
-    return ctx.dialect.parts.leftJoin(n.tbl(l.to), to, on);
+    return { source: n.tbl(l.to), alias: to, on, kind: 'parent' } as FrameJoin;
   });
   const groupTable: TableName = frame.group === 'site' ? 'sites' : 'management_units';
   if (groupTable !== T && !joined.has(groupTable)) throw new HoufuError('invalid_request', ERROR_TEXT.sqlUnsupported(`${T} rows by management unit`));
@@ -161,11 +174,11 @@ function parentJoins(frame: FramePlan, ctx: EmitContext, n: Names): { joins: str
  * Quantifier joins: per parent row (and period), counts of children whose predicate is true,
  * false, unknown — one grouped pass per child table for all its quantifiers, on the plan's links.
  */
-function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: string[]; counts: Map<string, QuantifierCounts> } {
+function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: Params): { joins: FrameJoin[]; counts: Map<string, QuantifierCounts> } {
   const { dialect } = ctx;
   const T = frame.table;
   const refs = new Map<string, QuantifierCounts>();
-  const joins: string[] = [];
+  const joins: FrameJoin[] = [];
   const byChild = new Map<TableName, FramePlan['quantifiers'][number][]>();
   for (const pq of frame.quantifiers) {
     if (ctx.absent?.has(pq.link.from)) continue;
@@ -185,16 +198,17 @@ function quantifierJoins(frame: FramePlan, ctx: EmitContext, n: Names, params: P
       },
     };
     const alias = n.q(`q_${child}`);
+    const ref = (name: string): string => n.ref(alias, name);
     const keys = [{ expr: n.col(ALIAS.child, child, link.via), name: 'k' }, ...(link.matchPeriod ? [{ expr: n.col(ALIAS.child, child, 'period'), name: 'p' }] : [])];
     const counts = pqs.map((pq) => {
       const names = { t: `${pq.id}_t`, f: `${pq.id}_f`, u: `${pq.id}_u` };
-      refs.set(pq.id, { t: `${alias}.${n.q(names.t)}`, f: `${alias}.${n.q(names.f)}`, u: `${alias}.${n.q(names.u)}` });
+      refs.set(pq.id, { t: ref(names.t), f: ref(names.f), u: ref(names.u) });
       return { where: emitExpr(pq.node.where, childScope, params, dialect), names };
     });
     const sub = dialect.parts.quantifierSubquery(dialect, { keys, counts, from: `${n.tbl(child)} AS ${ALIAS.child}` });
-    const on = [`${alias}.${n.q('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
-    if (link.matchPeriod) on.push(`${alias}.${n.q('p')} = ${n.col(ALIAS.row, T, 'period')}`);
-    joins.push(dialect.parts.leftJoin(`(${sub})`, alias, on));
+    const on = [`${ref('k')} = ${n.col(ALIAS.row, T, SCHEMA[T].key)}`];
+    if (link.matchPeriod) on.push(`${ref('p')} = ${n.col(ALIAS.row, T, 'period')}`);
+    joins.push({ source: `(${sub})`, alias, on, kind: 'quantifier' });
   }
   return { joins, counts: refs };
 }
@@ -230,20 +244,23 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
   const T = frame.table;
   const byPeriod = frame.periodic && hasColumn(ctx.dataset, T, 'period');
 
-  const select: string[] = [`${parents.group} AS ${n.q(FRAME_COLUMNS.group)}`];
-  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(FRAME_COLUMNS.period)}`);
-  frame.breakdown.forEach((b, i) => select.push(`${n.col(parents.aliasOf(b.table), b.table, b.column)} AS ${n.q(FRAME_COLUMNS.breakdown(i))}`));
+  const select: { expr: string; name: string }[] = [{ expr: parents.group, name: FRAME_COLUMNS.group }];
+  if (byPeriod) select.push({ expr: n.col(ALIAS.row, T, 'period'), name: FRAME_COLUMNS.period });
+  frame.breakdown.forEach((b, i) => select.push({ expr: n.col(parents.aliasOf(b.table), b.table, b.column), name: FRAME_COLUMNS.breakdown(i) }));
   const keyCount = select.length;
   for (const m of frame.measures) {
     const value = byKind(m, MEASURE_VALUE, (c: string) => n.col(ALIAS.row, T, c));
     const w = emitExpr(m.where, scope, params, dialect);
-    select.push(`${dialect.parts.measure(dialect, w, value)} AS ${n.q(m.id)}`);
+    select.push({ expr: dialect.parts.measure(dialect, w, value), name: m.id });
   }
-  const joins = [...parents.joins, ...quantifiers.joins];
-  const text =
-    `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` +
-    joins.map((j) => `${j}\n`).join('') +
-    `WHERE ${parents.group} IS NOT NULL\nGROUP BY ${Array.from({ length: keyCount }, (_, i) => i + 1).join(', ')}`;
+  const text = dialect.parts.frame(dialect, {
+    select,
+    keys: keyCount,
+    from: { table: n.tbl(T), alias: ALIAS.row },
+    joins: [...parents.joins, ...quantifiers.joins],
+    group: parents.group,
+    columns: n.used,
+  });
   return { text, params: params.values, periodic: byPeriod };
 }
 
@@ -269,7 +286,7 @@ export function rowsQuery(rp: RowsPlan, ctx: EmitContext): FrameQuery {
     if (!q.node.label) continue;
     for (const k of ['t', 'f', 'u'] as const) select.push(`${c === undefined ? '0' : `COALESCE(${c[k]}, 0)`} AS ${n.q(`${q.id}_${k}`)}`);
   }
-  const joins = [...parents.joins, ...quantifiers.joins];
+  const joins = [...parents.joins, ...quantifiers.joins].map((j) => dialect.parts.leftJoin(j.source, j.alias, j.on));
   const text = `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` + joins.map((j) => `${j}\n`).join('').replace(/\n$/, '');
   return { text, params: params.values, periodic: byPeriod };
 }

@@ -4,7 +4,7 @@
  */
 export {
   checkDialect, checkIdent, duckdbDialect, postgresDialect, quoteIdent, standardLogic, standardParts,
-  type Dialect, type ParamType, type QuantifierCounts, type QuantifierSubquery, type SqlLogic, type SqlParts,
+  type Dialect, type FrameJoin, type FrameSql, type ParamType, type QuantifierCounts, type QuantifierSubquery, type SqlLogic, type SqlParts,
 } from './dialect.js';
 export { frameQuery, FRAME_COLUMNS, type EmitContext, type FrameQuery, type SqlQuery } from './emit.js';
 export { columnName, tableName, type SqlNaming } from './naming.js';
