@@ -68,7 +68,8 @@ export async function clickhouseDataset(source: ClickHouseSource): Promise<Datas
   const naming: SqlNaming = { schema: database, ...(source.tables ? { tables: source.tables } : {}), ...(source.columns ? { columns: source.columns } : {}) };
   const { dataset, source: sql } = await openSqlDataset(
     {
-      session: { dialect: clickhouseDialect, query: async (q: SqlQuery) => rowsOf(await db.query(q.text)) },
+      // Each query is an HTTP request of its own: a few run at once.
+      session: { dialect: clickhouseDialect, query: async (q: SqlQuery) => rowsOf(await db.query(q.text)), inFlight: 4 },
       naming,
       async columnsOf(table) {
         const res = await db.query(`SELECT name FROM system.columns WHERE database = ${clickhouseString(database)} AND table = ${clickhouseString(table)}`);
@@ -158,13 +159,15 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
 
   // Check every node before changing any.
   const existing = new Set<string>();
-  for (const node of nodes) {
-    const res = await node.query(`SELECT name FROM system.tables WHERE database = ${clickhouseString(database)} AND name IN (${created.map(clickhouseString).join(', ')})`);
-    for (const r of res.data) existing.add(String(r['name']));
-  }
+  const found = await Promise.all(
+    nodes.map((node) => node.query(`SELECT name FROM system.tables WHERE database = ${clickhouseString(database)} AND name IN (${created.map(clickhouseString).join(', ')})`)),
+  );
+  for (const res of found) for (const r of res.data) existing.add(String(r['name']));
   if (existing.size > 0 && !options.replace) throw new HoufuError('invalid_request', CLICKHOUSE_TEXT.tablesExist([...existing].sort().join(', ')));
 
-  for (const node of nodes) {
+  // The nodes work at once: each gets the same statements, in order.
+  const onEveryNode = (nodesOf: readonly ClickHouseHttp[], work: (node: ClickHouseHttp) => Promise<void>): Promise<unknown> => Promise.all(nodesOf.map(work));
+  await onEveryNode(nodes, async (node) => {
     await node.exec(`CREATE DATABASE IF NOT EXISTS ${ident(database)}`);
     for (const t of names) {
       const fields = dataset.tables[t]!.schema.fields;
@@ -180,7 +183,7 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
           `CREATE TABLE ${q(t)} (${columns}) ENGINE = Distributed(${ident(cluster!)}, ${ident(database)}, ${ident(local)}, cityHash64(ifNull(${ident('household_id')}, '')))`,
         );
     }
-  }
+  });
 
   const batch = options.batchRows ?? 200_000;
   const loaded: Partial<Record<TableName, number>> = {};
@@ -195,13 +198,13 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
       const lines: string[] = [];
       for (let r = start; r < end; r++) lines.push(columns.map((c) => tsv(c[r])).join('\t'));
       const body = `${lines.join('\n')}\n`;
-      for (const node of targets) await node.exec(insert, body);
+      await onEveryNode(targets, (node) => node.exec(insert, body));
     }
-    for (const node of targets) {
+    await onEveryNode(targets, async (node) => {
       const res = await node.query(`SELECT count() AS n FROM ${q(t)}`);
       const got = Number(res.data[0]?.['n']);
       if (got !== table.numRows) throw new HoufuError('io', CLICKHOUSE_TEXT.rowCount(`${database}.${t} (${node.url})`, table.numRows, got));
-    }
+    });
     loaded[t] = table.numRows;
   }
   return loaded;

@@ -34,10 +34,10 @@ export interface PostgresSource extends SqlNaming {
 const ident = (name: string): string => quoteIdent(postgresDialect, name);
 const sources = new WeakMap<Dataset, SqlSource>();
 
-function queryable(connection: string | Queryable): { db: Queryable; close: () => Promise<void> } {
-  if (typeof connection !== 'string') return { db: connection, close: async () => undefined };
+function queryable(connection: string | Queryable): { db: Queryable; close: () => Promise<void>; inFlight: number } {
+  if (typeof connection !== 'string') return { db: connection, close: async () => undefined, inFlight: 1 };
   const pool = new pg.Pool({ connectionString: connection, max: 2 });
-  return { db: pool as unknown as Queryable, close: () => pool.end() };
+  return { db: pool as unknown as Queryable, close: () => pool.end(), inFlight: 2 };
 }
 
 const SQL_TYPE: Record<ColumnType, string> = {
@@ -69,7 +69,7 @@ export interface PostgresDataset {
  * await close();
  */
 export async function postgresDataset(source: PostgresSource): Promise<PostgresDataset> {
-  const { db, close } = queryable(source.connection);
+  const { db, close, inFlight } = queryable(source.connection);
   const naming: SqlNaming = {
     ...(source.schema !== undefined ? { schema: source.schema } : {}),
     ...(source.tables ? { tables: source.tables } : {}),
@@ -78,7 +78,7 @@ export async function postgresDataset(source: PostgresSource): Promise<PostgresD
   try {
     const { dataset, source: sql } = await openSqlDataset(
       {
-        session: { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows },
+        session: { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows, inFlight },
         naming,
         async columnsOf(table) {
           const res = await db.query({
