@@ -1,9 +1,9 @@
 /** The scorecard in the terminal: readable tables with Chinese and English labels. */
-import { STATUS_TEXT } from '@houfu/core';
+import { STATUS_TEXT, type Status } from '@houfu/core';
 import { textTable } from '../common.js';
 import { formatTarget, formatValue, type ReportModel } from './model.js';
 
-const status = (s: string): string => `${STATUS_TEXT[s]?.zh ?? s} ${STATUS_TEXT[s]?.en ?? ''}`.trim();
+const status = (s: Status): string => `${STATUS_TEXT[s]?.zh ?? s} ${STATUS_TEXT[s]?.en ?? ''}`.trim();
 
 /** Render the report model as terminal text. */
 export function reportText(m: ReportModel, title: string, synthetic: boolean): string {

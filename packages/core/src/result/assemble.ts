@@ -10,8 +10,8 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Level, MeasureRef, Plan } from '../plan/plan.js';
 import { hierarchy, type Hierarchy } from './areas.js';
 
-/** Status of a result against its target. */
-export type Status = 'met' | 'not_met' | 'no_data' | 'no_target' | 'suppressed';
+export type { Status } from '../model/vocabulary.js';
+import type { Status } from '../model/vocabulary.js';
 
 /** Arrow types of the result columns. */
 export type ResultSchema = {
