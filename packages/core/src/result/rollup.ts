@@ -27,6 +27,7 @@ export class Cells {
   readonly tupleKeys: string[] = [];
   private readonly tupleIds = new Map<string, number>();
   private readonly periodIds = new Map<string | null, number>();
+  private readonly periodList: (string | null)[];
   /** Cell number per dense key (area, period, tuple); −1 where unused. */
   private byKey = new Int32Array(0);
   /** Dense key of each cell, by cell number. */
@@ -43,6 +44,7 @@ export class Cells {
     plan.periods.forEach((p) => this.periodIds.set(p, this.periodIds.size));
     // Periods of monthly frames the plan does not list still get cells of their own.
     for (const fs of sums) for (const p of fs.period) if (!this.periodIds.has(p)) this.periodIds.set(p, this.periodIds.size);
+    this.periodList = [...this.periodIds.keys()];
   }
 
   /** Number of cells so far. */
@@ -100,6 +102,14 @@ export class Cells {
   /** The tuple number of a cell. */
   tupleOf(cell: number): number {
     return Math.floor(this.keys[cell]! / (this.periodIds.size * this.areas.areas.length));
+  }
+
+  /** The area number, period and tuple number of a cell. */
+  describe(cell: number): { area: number; period: string | null; tuple: number } {
+    const k = this.keys[cell]!;
+    const nA = this.areas.areas.length;
+    const p = Math.floor(k / nA) % this.periodIds.size;
+    return { area: k % nA, period: this.periodList[p]!, tuple: this.tupleOf(cell) };
   }
 
   /** The cells each group of frame `f` adds to, for a list of periods (built once per frame and list). */
