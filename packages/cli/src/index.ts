@@ -2,6 +2,7 @@
  * @houfu/cli — the `houfu` command line, also callable in-process (for tests and scripts).
  * @packageDocumentation
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { compute, computeDefaults, computeOptions } from './commands/compute.js';
 import { compare, compareOptions } from './commands/compare.js';
@@ -109,12 +110,21 @@ function withDefaults(args: readonly string[], defaults: Readonly<Record<string,
   return out;
 }
 
+/** The version of this package (`houfu --version`); `src/` and `dist/` both sit beside package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 /** Run the CLI with arguments (without `node houfu`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(USAGE);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${version()}\n`);
+    return 0;
   }
   const cmd = COMMANDS[name];
   if (!cmd) {
