@@ -225,7 +225,7 @@ export const NOTEBOOKS = [
   { file: "four-musts.html", zh: "四个必须", en: "The four musts", about: { zh: "各县覆盖情况与逐户清单", en: "coverage by county and the households that fail, and why" } },
   { file: "employment.html", zh: "就业", en: "Employment", about: { zh: "就业率、就业类型、搬迁后月数曲线", en: "rates, types of employment, the curve by months since move-in" } },
   { file: "services.html", zh: "公共服务", en: "Public services", about: { zh: "服务比率与未达标的安置点", en: "service ratios and the sites below target" } },
-  { file: "sql.html", zh: "SQL", en: "SQL (duckdb-wasm)", about: { zh: "手写 SQL 与 houfu 的结果对照", en: "indicators written in SQL beside houfu's numbers" } },
+  { file: "sql.html", zh: "SQL 对照", en: "SQL (duckdb-wasm)", about: { zh: "手写 SQL 与 houfu 的结果对照", en: "indicators written in SQL beside houfu's numbers" } },
   { file: "evaluation.html", zh: "抽样评估", en: "Evaluation", about: { zh: "抽样调查的设计估计与标准误", en: "design-based estimates from a sample survey" } }
 ];
 
