@@ -90,7 +90,7 @@ function fitted(values, def) {
 
 /** The layers of a dot chart: an interval (if any), a dot per area with its value beside it, the target rule. */
 function dotLayers(def, domain, { interval = false } = {}) {
-  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain, zero: false, nice: false }, axis: { format: ",.0f", grid: true } };
+  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain, zero: false, nice: false }, axis: { format: ",.2~f", grid: true } };
   const layers = [];
   if (interval) layers.push({ mark: { type: "rule", color: "#888" }, encoding: { x: { field: "ci_low", type: "quantitative" }, x2: { field: "ci_high" } } });
   layers.push(
@@ -166,7 +166,7 @@ export function groupDots(rows, def, group, { width = 640, order = [] } = {}) {
   const groups = [...new Set(data.sort((a, b) => a.rank - b.rank).map((d) => d.group))];
   const domain = fitted(data.map((d) => d.value), def);
   const y = { field: "area", type: "nominal", sort: { field: "area_code" }, title: null, axis: { labelLimit: 120 } };
-  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain, zero: false, nice: false }, axis: { format: ",.0f" } };
+  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain, zero: false, nice: false }, axis: { format: ",.2~f" } };
   const layers = [
     { mark: { type: "line", color: "#bbb" }, encoding: { y, x, detail: { field: "area" } } },
     { mark: { type: "point", filled: true, size: 80, opacity: 1 }, encoding: { y, x, color: { field: "group", type: "nominal", sort: groups, title: null, scale: { scheme: "tableau10" } }, shape: { field: "group", type: "nominal", sort: groups, title: null }, tooltip: [...tooltip, { field: "group", title: "组 · group" }] } }

@@ -1,6 +1,6 @@
 /**
  * The notebooks as a reader sees them, in headless Chromium at 1280 and 1920 px, offline:
- * no horizontal scroll of the page, no overlapping axis labels, no empty chart panels, human
+ * no horizontal scroll of the page, no overlapping or repeated axis labels, no empty chart panels, human
  * table headers and code labels, thousands separators, two decimals in heatmaps, long tables
  * paged or folded, the county picker near the top, the months-since-move-in buckets in
  * numeric order, and an index that links every page. Screenshots go to test-output/notebooks/
@@ -105,6 +105,8 @@ function problems({ fields, codes, twoDecimals }: { fields: string[]; codes: str
     });
     for (const axis of Array.from(svg.querySelectorAll('g.role-axis-label'))) {
       const labels = Array.from(axis.querySelectorAll<SVGTextElement>('text')).filter(visible);
+      const texts = labels.map((t) => t.textContent!.trim());
+      for (const t of new Set(texts.filter((t, i) => texts.indexOf(t) !== i))) out.push(`chart ${name}: an axis shows the label "${t}" twice`);
       const boxes = labels.map(corners);
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++)
