@@ -182,7 +182,7 @@ export function groupBars(rows, def, group, { width = 640, order = [] } = {}) {
   const groups = [...new Set(data.sort((a, b) => a.rank - b.rank).map((d) => d.group))];
   const y = { field: "group", type: "nominal", sort: groups, title: null, axis: { labelLimit: 220 } };
   const max = Math.max(0, ...data.map((d) => d.value ?? 0));
-  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain: [0, max * 1.15 || 1] }, axis: { format: ",.0f" } };
+  const x = { field: "value", type: "quantitative", title: valueTitle(def), scale: { domain: [0, max * 1.15 || 1] }, axis: { format: ",.0f", tickMinStep: 1 } };
   return {
     $schema: SCHEMA,
     title: title(def),

@@ -196,6 +196,27 @@ describe.skipIf(!hasChromium)('notebooks as a reader sees them (headless Chromiu
         }
       });
 
+  for (const spec of PAGES.filter((p) => !['index', 'evaluation'].includes(p.name)))
+    it(`${spec.name} on the user's own files (the hand fixture) at 1280 px: the same checks`, async () => {
+      const { page, errors } = await open(spec, 1280);
+      try {
+        const hand = 'test/fixtures/hand';
+        await page.locator('input[name=files]').setInputFiles(readdirSync(hand).filter((f) => f.endsWith('.csv')).map((f) => join(hand, f)));
+        await expect.poll(() => page.locator('.houfu-summary').first().textContent(), { timeout: 30_000 }).toContain('files of yours');
+        for (const name of spec.charts) {
+          const marks = page.locator(`.chart[data-chart="${name}"] svg .role-mark > *`);
+          await expect.poll(() => marks.count(), { message: `chart ${name} of ${spec.name} draws on the hand fixture`, timeout: 60_000 }).toBeGreaterThan(0);
+        }
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: join(SHOTS, `${spec.name}-hand-1280.png`), fullPage: true });
+        expect(await page.evaluate(problems, { fields: FIELDS, codes: CODES, twoDecimals: [...(spec.twoDecimals ?? [])] })).toEqual([]);
+        expect(await page.locator('.observablehq--error').allTextContents()).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
   it('the index links every notebook, and every notebook links back to it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     try {
