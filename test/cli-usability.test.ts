@@ -148,6 +148,22 @@ describe('tables for people', () => {
   });
 });
 
+describe('the default format', () => {
+  it('is a table on a terminal and CSV in a pipe', async () => {
+    const { main } = (await import('../packages/cli/dist/index.js')) as { main: (argv: string[], io: unknown, env: Record<string, string>) => Promise<number> };
+    const run = async (tty: boolean): Promise<string> => {
+      let out = '';
+      const io = { out: (t: string | Uint8Array) => void (out += typeof t === 'string' ? t : Buffer.from(t).toString()), err: () => undefined, tty };
+      expect(await main(['compute', '--data', HAND, '--indicators', 'four_musts.employment', '--by', 'province'], io, { LANG: 'en_US.UTF-8' })).toBe(0);
+      return out;
+    };
+    const tty = await run(true);
+    expect(tty).toMatch(/^ {2}area +value +numerator/m);
+    expect(tty).toMatch(/贵州省 520000 +77\.78% +7 +9 +4 +not met/);
+    expect((await run(false)).split('\n')[0]).toBe('indicator_id,level,area_code,area_name,period,numerator,denominator,unknown,value,target,status');
+  });
+});
+
 describe('pipes, --quiet and --verbose', () => {
   it('ends quietly when the reader stops early (| head)', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" ${CLI} compute --data ${SAMPLE} --indicators all --by site --format csv | head -n 2`], { encoding: 'utf8' });

@@ -3,6 +3,7 @@ import { textTable } from '../common.js';
 import { statusName } from '../format/labels.js';
 import { WIDTH } from '../help.js';
 import { say, type Lang } from '../messages.js';
+import { shortName } from './charts.js';
 import { formatTarget, formatValue, NOT_COMPARED_TEXT, type ReportModel } from './model.js';
 
 const num = (v: number, d: number): string => v.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -20,7 +21,7 @@ export function reportText(m: ReportModel, title: string, synthetic: boolean, la
     const prefs = (m.prefectures.get(d.id) ?? []).filter((r) => r.value !== null);
     const lo = prefs.reduce<(typeof prefs)[number] | undefined>((a, r) => (a === undefined || (r.value ?? 0) < (a.value ?? 0) ? r : a), undefined);
     const hi = prefs.reduce<(typeof prefs)[number] | undefined>((a, r) => (a === undefined || (r.value ?? 0) > (a.value ?? 0) ? r : a), undefined);
-    const range = lo && hi ? `${formatValue(d, lo.value)} ${lo.area_name ?? lo.area_code} – ${formatValue(d, hi.value)} ${hi.area_name ?? hi.area_code}` : '';
+    const range = lo && hi ? `${formatValue(d, lo.value)} ${shortName(lo.area_name ?? lo.area_code)} – ${formatValue(d, hi.value)} ${shortName(hi.area_name ?? hi.area_code)}` : '';
     return [d.name[lang], formatTarget(d), formatValue(d, p?.value ?? null), p ? statusName(p.status, lang) : '', p ? num(p.unknown, 0) : '', range];
   });
   const head = zh ? ['指标', '目标', '全省', '状态', '不详', '市（州）最低 – 最高'] : ['indicator', 'target', 'province', 'status', 'unknown', 'lowest – highest prefecture'];
