@@ -69,6 +69,22 @@ describe('help', () => {
   });
 });
 
+describe('the examples in the help', () => {
+  // Each runs as written (houfu = the built CLI), except load, which needs a database.
+  for (const c of COMMANDS.filter((x) => x !== 'load'))
+    it(`houfu ${c} --help: every example runs and prints something`, () => {
+      const help = houfu([c, '--help', '--lang', 'en']).out;
+      // A command continues over lines that end in a backslash.
+      const examples = [...help.slice(help.indexOf('Examples:')).matchAll(/^ {2}(houfu (?:[^\n]*\\\n)*[^\n]*)$/gm)].map((m) => m[1]!.replace(/\\\n\s*/g, ''));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const e of examples) {
+        const r = spawnSync('sh', ['-c', e.replace(/^houfu /, `"${process.execPath}" ${CLI} `)], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+        expect(c === 'validate' ? [0, 1] : [0], `${e}\n${r.stderr}`).toContain(r.status);
+        expect(r.stdout.length + (/wrote|已写入/.test(r.stderr) ? 1 : 0), e).toBeGreaterThan(0);
+      }
+    });
+});
+
 describe('usage errors, in the chosen language, never with a stack trace', () => {
   it('an unknown option, with the nearest one', () => {
     const r = houfu(['compute', '--data', HAND, '--indicator', 'four_musts']);

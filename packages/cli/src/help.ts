@@ -52,7 +52,8 @@ export function commandHelp(spec: CommandSpec, lang: Lang): string {
   if (spec.notes) out.push('', ...wrap(say(lang, spec.notes), WIDTH, 0));
   if (spec.examples?.length) {
     out.push('', `${say(lang, CLI_TEXT.examplesHeading)}:`);
-    for (const e of spec.examples) out.push(...wrap(e.cmd, WIDTH - 2, 4).map((l) => `  ${l}`), ...wrap(say(lang, e.text), WIDTH, 6).map((l, i) => (i === 0 ? `      ${l}` : l)));
+    // A long command continues on the next line after a backslash, so that it can be pasted as it is.
+    for (const e of spec.examples) out.push(...wrap(e.cmd, WIDTH - 4, 4).map((l, i, all) => `  ${l}${i < all.length - 1 ? ' \\' : ''}`), ...wrap(say(lang, e.text), WIDTH, 6).map((l, i) => (i === 0 ? `      ${l}` : l)));
   }
   return `${out.join('\n')}\n`;
 }

@@ -223,11 +223,11 @@ export const spec: CommandSpec = {
       text: { zh: '四个必须，按市（州）；在终端显示为表格', en: 'the four musts by prefecture, as a table on a terminal' },
     },
     {
-      cmd: 'houfu compute --data datasets/guizhou-2019-sample --indicators all --by province,prefecture --format xlsx --out scorecard.xlsx',
+      cmd: 'houfu compute --data datasets/guizhou-2019-sample --indicators all --by province,prefecture --format xlsx --out /tmp/scorecard.xlsx',
       text: { zh: '全部指标，省和市（州）两级，写成 Excel 文件（每级一个工作表）', en: 'every indicator for the province and the prefectures, as an Excel file (a sheet per level)' },
     },
     {
-      cmd: 'houfu compute --data datasets/guizhou-2019-sample --indicators four_musts --by county --breakdown sex --format csv --bom --out musts.csv',
+      cmd: 'houfu compute --data datasets/guizhou-2019-sample --indicators four_musts --by county --breakdown sex --format csv --bom --out /tmp/musts.csv',
       text: { zh: '按性别分组，写成中文 Excel 可直接打开的 CSV（不能按性别计算的指标会被跳过并提示）', en: 'broken down by sex, as CSV that Chinese Excel opens directly (indicators that cannot be broken down by sex are skipped, with a warning)' },
     },
   ],

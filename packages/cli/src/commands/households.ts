@@ -75,11 +75,11 @@ export const spec: CommandSpec = {
   ],
   examples: [
     {
-      cmd: 'houfu households --failing four_musts.employment --data datasets/guizhou-2019-sample --county 西秀区',
-      text: { zh: '西秀区有劳动力但无人就业（或不详）的家庭', en: 'households of 西秀区 with labor but nobody employed (or unknown)' },
+      cmd: 'houfu households --failing four_musts.employment --data datasets/guizhou-2019-sample --county 盘州市',
+      text: { zh: '盘州市有劳动力但无人就业（或不详）的家庭', en: 'households of 盘州市 with labor but nobody employed (or unknown)' },
     },
     {
-      cmd: 'houfu households --failing four_musts.all --data datasets/guizhou-2019-sample --prefecture 安顺市 --status failed --format xlsx --out anshun.xlsx',
+      cmd: 'houfu households --failing four_musts.all --data datasets/guizhou-2019-sample --prefecture 安顺市 --status failed --format xlsx --out /tmp/anshun.xlsx',
       text: { zh: '安顺市未达到任一"必须"的家庭，写成 Excel', en: 'households of 安顺市 failing any must, as an Excel file' },
     },
   ],

@@ -79,7 +79,7 @@ export const spec: CommandSpec = {
   ],
   examples: [
     { cmd: 'houfu report --data datasets/guizhou-2019-sample', text: { zh: '样例数据的报告，写入 houfu-report/index.html', en: 'the report of the sample, in houfu-report/index.html' } },
-    { cmd: 'houfu report --data datasets/guizhou-2019-sample --out report --format xlsx --lang zh', text: { zh: '中文记分卡，另写 Excel 文件', en: 'the scorecard in Chinese, and an Excel file' } },
+    { cmd: 'houfu report --data datasets/guizhou-2019-sample --out /tmp/houfu-report --format xlsx --lang zh', text: { zh: '中文记分卡，另写 Excel 文件', en: 'the scorecard in Chinese, and an Excel file' } },
   ],
   run: report,
 };
