@@ -114,6 +114,22 @@ describe.skipIf(!hasChromium)('the HTML report in headless Chromium', () => {
       expect(p.cut).toEqual([]);
       expect(p.emptyCells).toBe(0);
       expect(await page.locator('.chart').count()).toBeGreaterThanOrEqual(20);
+      // The four musts: an axis fitted to the values (not from 0) that shows 100%, with the target line inside the frame.
+      for (const id of ['four_musts.training', 'four_musts.employment', 'four_musts.all']) {
+        const chart = page.locator(`.chart[data-chart="${id}"]`);
+        const labels = await chart.locator('g.role-axis-label text').allTextContents();
+        expect(labels, id).toContain('100%');
+        expect(labels, id).not.toContain('0%');
+        const inside = await chart.evaluate((el) => {
+          const frame = el.querySelector('g.role-frame path, g.role-frame rect')?.getBoundingClientRect();
+          const dashed = Array.from(el.querySelectorAll('g.role-mark path, g.role-mark line')).filter((p) => (p.getAttribute('stroke-dasharray') ?? '') !== '');
+          const target = dashed[0]?.getBoundingClientRect();
+          return frame && target ? [frame.right - target.right, target.left - frame.left] : null;
+        });
+        expect(inside, id).not.toBeNull();
+        expect(inside![0], id).toBeGreaterThan(5);
+        expect(inside![1], id).toBeGreaterThan(5);
+      }
       await page.close();
     });
 });

@@ -1,7 +1,7 @@
 /**
  * The report's charts as Vega-Lite specs: one small chart per indicator, areas sorted by value.
- * With a target, dots on an axis fitted to the values and the target (so that 92% and 97% look
- * different and the target line is inside the frame); without one, bars from zero.
+ * Rates and ratios are dots on an axis fitted to the values and the target (so that 92% and 97%
+ * look different and the target line is inside the frame); counts without a target, bars from zero.
  */
 import type { IndicatorDefinition, ResultRow } from '@houfu/core';
 import type { VegaLiteSpec } from '@houfu/core/charts';
@@ -33,6 +33,36 @@ const axisFormat = (def: IndicatorDefinition, span: number): string =>
   def.format === 'percent' ? (span < 0.05 ? '.1%' : '.0%') : def.format === 'count' ? ',d' : span < 0.5 ? ',.2f' : span < 5 ? ',.1f' : ',.0f';
 const labelFormat = (def: IndicatorDefinition): string => (def.format === 'percent' ? '.2%' : def.format === 'count' ? ',d' : ',.2f');
 
+/** Break text into lines of at most `n` characters at spaces. */
+export function lines(text: string, n: number): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const w of text.split(' ')) {
+    if (cur && cur.length + 1 + w.length > n) {
+      out.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** A round step near `x` (1, 2 or 5 times a power of ten), so that labels never need more digits. */
+function niceStep(x: number): number {
+  const p = 10 ** Math.floor(Math.log10(x));
+  const m = x / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+}
+
+/** About five round tick values within [lo, hi], none above 100% for a percentage. */
+export function ticks(lo: number, hi: number, percent: boolean): number[] {
+  const top = percent ? Math.min(hi, 1) : hi;
+  const step = niceStep((top - lo) / 4 || 1);
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step - 1e-9) * step; v <= top + 1e-9; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
 /** Options of a chart. */
 export interface ChartOptions {
   /** Width of the plot in pixels. */
@@ -55,7 +85,8 @@ export function areaChart(def: IndicatorDefinition, rows: readonly ResultRow[], 
   const percent = def.format === 'percent';
   const target = def.target?.value;
   const values = data.map((d) => d.value);
-  const dots = target !== undefined;
+  // Bars from zero only for counts without a target; rates and ratios are dots on a fitted axis.
+  const dots = target !== undefined || def.format !== 'count';
   const withProvince = options.province != null && def.kind !== 'count' && def.format !== 'count';
   const domain = dots
     ? fittedDomain(withProvince ? [...values, options.province!] : values, target, percent)
@@ -64,7 +95,7 @@ export function areaChart(def: IndicatorDefinition, rows: readonly ResultRow[], 
     field: 'value',
     type: 'quantitative',
     scale: { domain, nice: false, zero: !dots },
-    axis: { format: axisFormat(def, domain[1] - domain[0]), title: null, tickCount: 5, labelFlush: true, labelOverlap: true, grid: true },
+    axis: { format: axisFormat(def, domain[1] - domain[0]), title: null, values: ticks(domain[0], domain[1], percent), labelFlush: true, labelOverlap: true, grid: true },
   };
   const y = { field: 'area', type: 'nominal', sort: data.map((d) => d.area), axis: { title: null, labelLimit: 150, labelFontSize: 11, minExtent: 78 } };
   const color = { field: 'status', type: 'nominal', scale: { domain: Object.keys(STATUS_COLOR), range: Object.values(STATUS_COLOR) }, legend: null };
@@ -92,7 +123,7 @@ export function areaChart(def: IndicatorDefinition, rows: readonly ResultRow[], 
   const sub = target !== undefined ? `目标 target ${def.target!.direction === 'at_least' ? '≥' : '≤'} ${percent ? `${+(target * 100).toFixed(2)}%` : target}` : '';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: { text: [def.name.zh, def.name.en], subtitle: sub || undefined, anchor: 'start', fontSize: 13, subtitleFontSize: 11, subtitleColor: '#555', offset: 6, limit: width + 170 },
+    title: { text: [def.name.zh, ...lines(def.name.en, 32)], subtitle: sub || undefined, anchor: 'start', fontSize: 13, subtitleFontSize: 11, subtitleColor: '#555', offset: 6, limit: width + 160 },
     width,
     height: { step },
     data: { values: data },
