@@ -66,6 +66,8 @@ describe('help', () => {
   it('takes the language from LANG when --lang is not given', () => {
     expect(houfu(['list', '--help'], { LANG: 'zh_CN.UTF-8' }).out).toMatch(/^选项:/m);
     expect(houfu(['list', '--help'], { LANG: 'en_US.UTF-8' }).out).toMatch(/^Options:/m);
+    // Before the command too.
+    expect(houfu(['--lang', 'zh', 'list', '--help'], { LANG: 'en_US.UTF-8' }).out).toMatch(/^选项:/m);
   });
 });
 

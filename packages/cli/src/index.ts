@@ -30,11 +30,21 @@ export const USAGE = mainHelp(COMMANDS, 'en');
 /** Run the CLI with arguments (without `node houfu`); resolves to the exit code. */
 export async function main(argv: readonly string[], io: Io = processIo, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
   const lang = langOf(argv, env);
-  const [name, ...rest] = argv;
+  // Common options may come before the command: `houfu --lang zh list`.
+  const lead: string[] = [];
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--quiet' || a === '--verbose' || a.startsWith('--lang=')) lead.push(a);
+    else if (a === '--lang' && argv[i + 1] !== undefined) lead.push(a, argv[++i]!);
+    else break;
+  }
+  const [name, ...after] = argv.slice(i);
+  const rest = [...after, ...lead];
   const quiet = argv.includes('--quiet');
   const verbose = argv.includes('--verbose');
   const ctx = context(io, lang, quiet, verbose);
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h' || name.startsWith('--lang')) {
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const sub = name === 'help' ? rest[0] : undefined;
     const spec = sub ? commandSpec(sub) : undefined;
     io.out(spec ? commandHelp(spec, lang) : mainHelp(COMMANDS, lang));
