@@ -68,6 +68,16 @@ describe('households: areas by code or name', () => {
     expect(r.err).toContain('no household fails or is unknown on four_musts.employment in 花溪区 520111');
   });
 
+  it('refuses a period that the data do not have', () => {
+    expect(fails('--period', '2019-13').err).toContain('the data have no periods');
+    // test/fixtures/hand-periods: two months, 2019-11 and 2019-12.
+    const r = houfu('households', '--failing', 'four_musts.employment', '--data', 'test/fixtures/hand-periods', '--period', '2019-10');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no period 2019-10 in the data');
+    expect(r.err).toContain('2019-11');
+    expect(houfu('households', '--failing', 'four_musts.employment', '--data', 'test/fixtures/hand-periods', '--period', '2019-12', '--format', 'json').code).toBe(0);
+  });
+
   it('suggests the nearest indicator for a misspelt id', () => {
     const r = houfu('households', '--failing', 'four_musts.employmnt', '--data', HAND);
     expect(r.code).toBe(2);

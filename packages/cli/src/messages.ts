@@ -60,6 +60,11 @@ export const CLI_TEXT = {
     zh: `数据中没有位于 ${label} 的安置点（--${opt}）；请检查${level.zh}`,
     en: `no site of the data lies in ${label} (--${opt}); check the ${level.en}`,
   }),
+  unknownPeriod: (p: string, near: readonly string[], all: readonly string[]): LocalText => ({
+    zh: `数据中没有月份 ${p}${near.length ? `；是不是 ${zhList(near)}？` : ''}（数据的月份：${all[0]} 至 ${all[all.length - 1]}）`,
+    en: `no period ${p} in the data${near.length ? `; did you mean ${list(near)}?` : ''} (the data run from ${all[0]} to ${all[all.length - 1]})`,
+  }),
+  noPeriods: (p: string): LocalText => ({ zh: `数据没有月份（period 列），不能按月份 ${p} 筛选`, en: `the data have no periods (no period column): cannot select ${p}` }),
   noHouseholds: (id: string, where: string): LocalText => ({
     zh: `${where ? `${where}：` : ''}没有未达到或状态不详的家庭（${id}）`,
     en: `no household fails or is unknown on ${id}${where ? ` in ${where}` : ''}`,

@@ -8,6 +8,7 @@ import { householdSheets, workbook } from '../format/xlsx.js';
 import { CLI_TEXT, say } from '../messages.js';
 import { BOM, DATA, ENCODING, FORMAT, MAPPING, OUT, type CommandSpec } from '../spec.js';
 import { resolveIds } from './definitions.js';
+import { nearest } from '../suggest.js';
 
 /** List the households failing (or unknown on) a household indicator. */
 export async function households(values: Record<string, unknown>, io: Io): Promise<number> {
@@ -31,6 +32,14 @@ export async function households(values: Record<string, unknown>, io: Io): Promi
     where.push(a ? areaLabel(a) : code);
   }
   if (typeof values['period'] === 'string') {
+    const col = ds.tables.households?.getChild('period');
+    const periods = col ? [...new Set((col.toArray() as (string | null)[]).filter((p): p is string => p !== null))].sort() : [];
+    if (!periods.includes(values['period']))
+      throw new UsageError(
+        periods.length
+          ? CLI_TEXT.unknownPeriod(values['period'], nearest(values['period'], periods, (p) => [p]), periods)
+          : CLI_TEXT.noPeriods(values['period']),
+      );
     filters['period'] = values['period'];
     where.push(values['period']);
   }
