@@ -155,13 +155,18 @@ describe('tables for people', () => {
     for (const lang of ['en', 'zh']) expect(widest(houfu(['list', '--lang', lang]).out)).toBeLessThanOrEqual(100);
   });
 
-  it('the report scorecard fits 100 columns in both languages', () => {
+  it('the report scorecard fits 100 columns in both languages', { timeout: 120_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'houfu-rep-'));
     for (const lang of ['en', 'zh']) {
       const r = houfu(['report', '--data', HAND, '--out', out, '--lang', lang]);
       expect(r.code).toBe(0);
       expect(widest(r.out)).toBeLessThanOrEqual(100);
       expect(r.out).toContain('77.78%');
+      // The sample (Guizhou at scale 0.01) adds the published figures and a note on the scale.
+      const s = houfu(['report', '--data', SAMPLE, '--out', out, '--lang', lang]);
+      expect(s.code).toBe(0);
+      expect(widest(s.out)).toBeLessThanOrEqual(100);
+      expect(s.out).toContain(lang === 'zh' ? '在规模 1 下比较' : 'compared at scale 1');
     }
   });
 });

@@ -254,6 +254,8 @@ export interface TextTableOptions {
   readonly width?: number;
   /** Columns that may be cut to fit, most expendable first. */
   readonly shrink?: readonly number[];
+  /** The narrowest a column may be cut to (default 10 or its header). */
+  readonly floor?: Readonly<Record<number, number>>;
 }
 
 /** A plain text table with aligned columns (numbers right-aligned), cut to fit a width. */
@@ -263,7 +265,7 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((row) => displayWidth(row[i] ?? ''))));
   if (o.width !== undefined) {
     // Take a cell at a time from the widest column that may shrink, so that names shrink evenly.
-    const floors = new Map((o.shrink ?? []).map((i) => [i, Math.min(widths[i] ?? 0, Math.max(10, displayWidth(header[i] ?? '')))]));
+    const floors = new Map((o.shrink ?? []).map((i) => [i, Math.min(widths[i] ?? 0, o.floor?.[i] ?? Math.max(10, displayWidth(header[i] ?? '')))]));
     let over = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1) - o.width;
     while (over > 0) {
       let best = -1;

@@ -54,7 +54,7 @@ export async function households(values: Record<string, unknown>, io: Io): Promi
 /** The declaration of `houfu households`. */
 export const spec: CommandSpec = {
   name: 'households',
-  summary: { zh: '干部工作清单：未达到（或状态不详）某项"必须"的家庭及原因', en: "the cadres' work list: households failing (or unknown on) a must, with the reason" },
+  summary: { zh: '干部工作清单：未达到（或状态不详）某项“必须”的家庭及原因', en: "the cadres' work list: households failing (or unknown on) a must, with the reason" },
   usage: ['--failing ID --data DIR [--site S] [--county C] [--prefecture P] [--period YYYY-MM] [--status failed|unknown|both] [--format FMT] [--out FILE]'],
   options: [
     {
@@ -89,7 +89,7 @@ export const spec: CommandSpec = {
     },
     {
       cmd: 'houfu households --failing four_musts.all --data datasets/guizhou-2019-sample --prefecture 安顺市 --status failed --format xlsx --out /tmp/anshun.xlsx',
-      text: { zh: '安顺市未达到任一"必须"的家庭，写成 Excel', en: 'households of 安顺市 failing any must, as an Excel file' },
+      text: { zh: '安顺市未达到任一“必须”的家庭，写成 Excel', en: 'households of 安顺市 failing any must, as an Excel file' },
     },
   ],
   notes: {

@@ -39,7 +39,7 @@ export async function report(values: Record<string, unknown>, io: Io): Promise<n
   const model = reportModel(catalog, rows, { scale });
   const title = meta.title ?? '易地扶贫搬迁后续扶持指标报告 Post-relocation support scorecard';
   const synthetic = meta.synthetic === true;
-  if (!ctx.quiet) io.out(reportText(model, title, synthetic, ctx.lang));
+  io.out(reportText(model, title, synthetic, ctx.lang));
   const { reportHtml } = await import('../report/html.js');
   const html = await step(io, { zh: '绘制图表', en: 'rendering charts' }, () => reportHtml(model, { title, synthetic, source: dir }));
   const files = [join(outDir, 'index.html'), join(outDir, 'results.csv')];
