@@ -2,7 +2,7 @@
  * From engine sums to the tidy result: rollups up the area hierarchy as ratios of sums,
  * values, targets and status. One row per (indicator, level, area, period, breakdown).
  */
-import { Float64, Table, type Utf8, type Vector } from 'apache-arrow';
+import { Float64, Table, type StructRowProxy, type Utf8, type Vector } from 'apache-arrow';
 import { numberVector, utf8Vector } from '../io/build.js';
 import type { Dataset } from '../dataset.js';
 import type { FrameSums } from '../engines/engine.js';
@@ -30,7 +30,10 @@ export type ResultSchema = {
 };
 
 /** The tidy result: an Arrow table, one row per indicator × area × period (× breakdown). */
-export type ResultTable = Table<ResultSchema>;
+export interface ResultTable extends Table<ResultSchema> {
+  /** The rows, typed (Arrow's own iterator is typed `any`). */
+  [Symbol.iterator](): IterableIterator<StructRowProxy<ResultSchema>>;
+}
 
 /** One result row as a plain object. */
 export interface ResultRow {

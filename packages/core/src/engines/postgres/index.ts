@@ -4,10 +4,11 @@
  * names configurable) and loading a validated dataset into PostgreSQL. Node only (`pg`).
  * @packageDocumentation
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { Dataset } from '../../dataset.js';
 import { assertUsable } from '../../plan/usable.js';
 import { HoufuError } from '../../errors.js';
+import { loadOptional } from '../../optional.js';
 import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { TABLE_NAMES, type ColumnType, type TableName } from '../../schema/tables.js';
@@ -34,9 +35,16 @@ export interface PostgresSource extends SqlNaming {
 const ident = (name: string): string => quoteIdent(postgresDialect, name);
 const sources = new WeakMap<Dataset, SqlSource>();
 
-function queryable(connection: string | Queryable): { db: Queryable; close: () => Promise<void>; inFlight: number } {
+/** The `pg` package, an optional dependency loaded on first use. */
+async function loadPg(): Promise<typeof pg> {
+  const m = await loadOptional(['pg'], () => import('pg'));
+  return (m as { default?: typeof pg }).default ?? (m as unknown as typeof pg);
+}
+
+async function queryable(connection: string | Queryable): Promise<{ db: Queryable; close: () => Promise<void>; inFlight: number }> {
   if (typeof connection !== 'string') return { db: connection, close: async () => undefined, inFlight: 1 };
-  const pool = new pg.Pool({ connectionString: connection, max: 2 });
+  const pgm = await loadPg();
+  const pool = new pgm.Pool({ connectionString: connection, max: 2 });
   return { db: pool as unknown as Queryable, close: () => pool.end(), inFlight: 2 };
 }
 
@@ -69,7 +77,7 @@ export interface PostgresDataset {
  * await close();
  */
 export async function postgresDataset(source: PostgresSource): Promise<PostgresDataset> {
-  const { db, close, inFlight } = queryable(source.connection);
+  const { db, close, inFlight } = await queryable(source.connection);
   const naming: SqlNaming = {
     ...(source.schema !== undefined ? { schema: source.schema } : {}),
     ...(source.tables ? { tables: source.tables } : {}),
@@ -136,12 +144,13 @@ export async function loadIntoPostgres(
   for (const t of names) for (const f of dataset.tables[t]!.schema.fields) ident(f.name);
   let client: pg.Client | pg.PoolClient;
   let release: () => Promise<void>;
+  const pgm = await loadPg();
   if (typeof connection === 'string') {
-    const c = new pg.Client({ connectionString: connection });
+    const c = new pgm.Client({ connectionString: connection });
     await c.connect();
     client = c;
     release = () => c.end();
-  } else if (connection instanceof pg.Pool) {
+  } else if (connection instanceof pgm.Pool) {
     const c = await connection.connect();
     client = c;
     release = async () => c.release();
