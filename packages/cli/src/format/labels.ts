@@ -51,10 +51,10 @@ export const COLUMN_TEXT: Readonly<Record<string, LocalText>> = {
 export const header = (col: string, lang: 'zh' | 'en'): string => COLUMN_TEXT[col]?.[lang] ?? col;
 
 /** A level's name. */
-export const levelName = (level: string, lang: 'zh' | 'en'): string => LEVEL_TEXT[level]?.[lang] ?? level;
+export const levelName = (level: string, lang: 'zh' | 'en'): string => (LEVEL_TEXT as Readonly<Record<string, { zh: string; en: string } | undefined>>)[level]?.[lang] ?? level;
 
 /** A status's name. */
-export const statusName = (status: string, lang: 'zh' | 'en'): string => STATUS_TEXT[status]?.[lang] ?? status;
+export const statusName = (status: string, lang: 'zh' | 'en'): string => (STATUS_TEXT as Readonly<Record<string, { zh: string; en: string } | undefined>>)[status]?.[lang] ?? status;
 
 /** A whole number with thousands separators (two decimals when not whole). */
 export function count(v: number | null | undefined): string {
