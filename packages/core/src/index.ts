@@ -14,6 +14,7 @@ export { type Finding, type Severity, formatFinding, hasErrors, countFindings } 
 export {
   type Dataset,
   type DatasetOptions,
+  type LoadProgress,
   type ColumnMapping,
   type RawColumns,
   datasetFromColumns,
