@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compute, toCSV } from '@houfu/core';
+import { compute } from '@houfu/core';
 import { loadDataset } from '@houfu/core/node';
 import { fourMusts } from '@houfu/indicators';
 import { codeBlocks, exists, mb, npm, packageCount, read, run, sizeOf, toModule } from './project.js';
