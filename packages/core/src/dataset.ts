@@ -10,6 +10,8 @@ import { coerceColumn, textColumn, type CellValue } from './io/coerce.js';
 import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
 import { validateTables, type CoercedTable } from './validate/rules.js';
+import { checkMapping, relabel, runChecks, valueMapOf } from './validate/checks/index.js';
+import { GUIZHOU_DIVISIONS, type Divisions } from './schema/divisions.js';
 
 /**
  * A column mapping, canonical name → the user's header. Either per table
@@ -42,6 +44,10 @@ export interface DatasetOptions {
   readonly findings?: readonly Finding[];
   /** The current year, for the birth-year rule. */
   readonly currentYear?: number;
+  /** The divisions list area codes are checked against (default: Guizhou's). */
+  readonly divisions?: Divisions;
+  /** Today as YYYY-MM-DD, for the future-date rule (default: today). */
+  readonly today?: string;
 }
 
 const ARROW_TYPE: Record<ColumnType, () => DataType> = {
@@ -90,7 +96,8 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
     }
     used.add(header);
     headerOf[c.name] = header;
-    columns[c.name] = coerceColumn(c, raw[header] as ArrayLike<unknown>, header, ctx, out);
+    const cells = relabel(name, c, raw[header] as ArrayLike<unknown>, valueMapOf(options.mapping, name, c.name), ctx, header === c.name ? c.name : `${c.name} [${header}]`, out);
+    columns[c.name] = coerceColumn(c, cells, header, ctx, out);
   }
   for (const h of headers) {
     if (used.has(h)) continue;
@@ -127,24 +134,6 @@ export function arrowTable(name: TableName, columns: Readonly<Record<string, Arr
   return new Table(vectors);
 }
 
-function checkMapping(mapping: ColumnMapping | undefined, out: FindingCollector): void {
-  if (!mapping) return;
-  const known = new Set(TABLE_NAMES.flatMap((t) => SCHEMA[t].columns.map((c) => c.name)));
-  for (const [k, v] of Object.entries(mapping)) {
-    if (typeof v === 'string') {
-      if (!known.has(k)) out.add('error', 'bad_mapping', { table: null, file: null }, { column: k }, { detail: `"${k}" is not a canonical column` });
-    } else if (v && typeof v === 'object') {
-      if (!(TABLE_NAMES as readonly string[]).includes(k)) {
-        out.add('error', 'bad_mapping', { table: null, file: null }, {}, { detail: `"${k}" is not a canonical table` });
-        continue;
-      }
-      for (const c of Object.keys(v))
-        if (!SCHEMA[k as TableName].columns.some((s) => s.name === c))
-          out.add('error', 'bad_mapping', { table: k, file: null }, { column: c }, { detail: `"${c}" is not a column of ${k}` });
-    } else out.add('error', 'bad_mapping', { table: null, file: null }, {}, { detail: `the value of "${k}" must be a header name or an object` });
-  }
-}
-
 /**
  * Build a validated dataset from raw columns per table (CSV text cells or typed values).
  * Errors do not throw: they are in `findings`, and `compute` refuses such a dataset.
@@ -154,26 +143,39 @@ export function datasetFromColumns(tables: Partial<Record<TableName, RawColumns>
   const out = new FindingCollector();
   checkMapping(options.mapping, out);
   const coerced: Partial<Record<TableName, CoercedTable>> = {};
+  const absent = new Set<TableName>();
   for (const name of TABLE_NAMES) {
     const raw = tables[name];
     if (!raw) {
-      if (SCHEMA[name].required) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
+      // A table whose file could not be read is reported by the reader, not again as missing.
+      if (SCHEMA[name].required) {
+        if (!options.files?.[name]) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
+      }
       // An absent optional table is an empty one: its counts are 0, its rates no_data.
-      else coerced[name] = emptyTable(name);
+      else {
+        coerced[name] = emptyTable(name);
+        absent.add(name);
+      }
       continue;
     }
     coerced[name] = coerceTable(name, raw, options, out);
   }
-  validateTables(coerced, out, options.currentYear === undefined ? {} : { currentYear: options.currentYear });
-  const findings = [...(options.findings ?? []), ...out.result()];
+  validateTables(coerced, out, { absent, ...(options.currentYear === undefined ? {} : { currentYear: options.currentYear }) });
   const arrow: Partial<Record<TableName, Table>> = {};
   const periods = new Set<string>();
-  if (!hasErrors(findings))
-    for (const [name, t] of Object.entries(coerced) as [TableName, CoercedTable][]) {
-      arrow[name] = toArrow(t);
-      const p = t.columns['period'];
-      if (p) for (const v of p) if (typeof v === 'string') periods.add(v);
-    }
+  for (const [name, t] of Object.entries(coerced) as [TableName, CoercedTable][]) {
+    arrow[name] = toArrow(t);
+    const p = t.columns['period'];
+    if (p) for (const v of p) if (typeof v === 'string') periods.add(v);
+  }
+  const headers = Object.fromEntries(Object.values(coerced).map((t) => [t.name, t.headers]));
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  runChecks({ tables: arrow, files: options.files ?? {}, headers, absent, divisions: options.divisions ?? GUIZHOU_DIVISIONS, today }, out);
+  const findings = [...(options.findings ?? []), ...out.result()];
+  if (hasErrors(findings)) {
+    for (const k of Object.keys(arrow) as TableName[]) delete arrow[k];
+    periods.clear();
+  }
   return { tables: arrow, findings, files: options.files ?? {}, periods: [...periods].sort() };
 }
 

@@ -8,6 +8,7 @@ import { FindingCollector } from '../validate/finding.js';
 import { parseCSV } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { readParquet } from './parquet.js';
+import { divisionsFromFiles } from '../validate/checks/divisions-file.js';
 
 /** A file in memory. */
 export interface InputFile {
@@ -89,8 +90,10 @@ export async function datasetFromFiles(files: readonly InputFile[], options: Rea
     const cols = await readTableFile(f, t.format, t.table, out, options.encoding);
     if (cols) raw[t.table] = cols;
   }
+  const divisions = options.divisions ?? divisionsFromFiles(files, out);
   return datasetFromColumns(raw, {
     ...options,
+    ...(divisions ? { divisions } : {}),
     files: { ...names, ...options.files },
     findings: [...(options.findings ?? []), ...out.result()],
   });

@@ -2,6 +2,7 @@
  * Every user-facing text of the library, in Chinese and English, in one place.
  */
 import type { LocalText } from '../model/indicator.js';
+import { CHECK_TEXT, type CheckCode } from './checks.js';
 
 /** The rule a finding reports. */
 export type FindingCode =
@@ -29,7 +30,8 @@ export type FindingCode =
   | 'employed_not_labor'
   | 'employment_type_mismatch'
   | 'household_without_persons'
-  | 'more_findings';
+  | 'more_findings'
+  | CheckCode;
 
 /** Parameters a message may mention. */
 export interface MessageArgs {
@@ -123,6 +125,7 @@ export const FINDING_TEXT: Readonly<Record<FindingCode, (a: MessageArgs) => Loca
     zh: `同类问题另有 ${a.count} 处未逐条列出`,
     en: `${a.count} more findings of this kind not listed`,
   }),
+  ...CHECK_TEXT,
 };
 
 /** Type names used in bad_type messages. */

@@ -25,6 +25,8 @@ export interface CoercedTable {
 export interface RuleOptions {
   /** The current year, for the birth-year rule (default: this year). */
   readonly currentYear?: number;
+  /** Optional tables the dataset does not have: references to them are checked elsewhere, not as orphans. */
+  readonly absent?: ReadonlySet<TableName>;
 }
 
 const CODE_RE = /^\d{6}$/;
@@ -134,12 +136,12 @@ function checkKeys(t: CoercedTable, out: FindingCollector): void {
 }
 
 /** Every reference points at an existing parent row (in the same period when both are periodic). */
-function checkReferences(t: CoercedTable, tables: Partial<Record<TableName, CoercedTable>>, out: FindingCollector): void {
+function checkReferences(t: CoercedTable, tables: Partial<Record<TableName, CoercedTable>>, out: FindingCollector, absent?: ReadonlySet<TableName>): void {
   for (const spec of SCHEMA[t.name].columns) {
     if (!spec.references) continue;
     const col = t.columns[spec.name];
     const parent = tables[spec.references];
-    if (!col || !parent) continue;
+    if (!col || !parent || absent?.has(spec.references)) continue;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
     const keys = new Set(keysOf(parent, SCHEMA[spec.references].key, samePeriod));
     const refs = keysOf(t, spec.name, samePeriod);
@@ -177,7 +179,7 @@ export function validateTables(
     checkValues(t, out, year);
     checkKeys(t, out);
   }
-  for (const t of Object.values(tables)) if (t) checkReferences(t, tables, out);
+  for (const t of Object.values(tables)) if (t) checkReferences(t, tables, out, options.absent);
   checkEmptyHouseholds(tables, out);
   const h = tables.households;
   const p = tables.persons;
