@@ -9,6 +9,7 @@ import { parseCSV } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { readParquet } from './parquet.js';
 import { divisionsFromFiles } from '../validate/checks/divisions-file.js';
+import { prescan } from '../validate/checks/prescan.js';
 
 /** A file in memory. */
 export interface InputFile {
@@ -49,6 +50,7 @@ export async function readTableFile(
   encoding: TextEncoding = 'auto',
 ): Promise<RawColumns | null> {
   const ctx = { table, file: file.name };
+  if (await prescan(file.bytes, format, table, file.name, out)) return null;
   switch (format) {
     case 'csv': {
       const text = decodeText(file.bytes, encoding, ctx, out);
