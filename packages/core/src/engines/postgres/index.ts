@@ -18,6 +18,7 @@ import type { SqlQuery } from '../sql/emit.js';
 import { columnName, tableName, type SqlNaming } from '../sql/naming.js';
 import { runPlan, runRows, type SqlRow, type SqlSource } from '../sql/run.js';
 import { DataType, type Table } from 'apache-arrow';
+import { postgresFailure } from './errors.js';
 
 /** Anything that runs a parameterized statement: a `pg` Client, Pool or PoolClient. */
 export interface Queryable {
@@ -81,6 +82,14 @@ export interface PostgresDataset {
  * await close();
  */
 export async function postgresDataset(source: PostgresSource): Promise<PostgresDataset> {
+  try {
+    return await openPostgres(source);
+  } catch (e) {
+    throw postgresFailure(e, source.connection) ?? e;
+  }
+}
+
+async function openPostgres(source: PostgresSource): Promise<PostgresDataset> {
   const { db, close } = queryable(source.connection);
   const naming: SqlNaming = {
     ...(source.schema !== undefined ? { schema: source.schema } : {}),
@@ -117,7 +126,8 @@ export async function postgresDataset(source: PostgresSource): Promise<PostgresD
       periods = res.rows.map((r) => String(r['p']));
     }
     const dataset: Dataset = { tables, findings: [], files: {}, periods };
-    const session = { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows };
+    const run = async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows;
+    const session = { dialect: postgresDialect, query: (q: SqlQuery) => run(q).catch((e: unknown) => Promise.reject(postgresFailure(e, source.connection) ?? e)) };
     sources.set(dataset, { session, naming, absent });
     bindDataset(dataset, 'postgres');
     return { dataset, close };
@@ -168,6 +178,14 @@ export async function loadIntoPostgres(
   dataset: Dataset,
   options: LoadOptions = {},
 ): Promise<Partial<Record<TableName, number>>> {
+  try {
+    return await loadPostgres(connection, dataset, options);
+  } catch (e) {
+    throw postgresFailure(e, connection) ?? e;
+  }
+}
+
+async function loadPostgres(connection: string | pg.Client | pg.Pool, dataset: Dataset, options: LoadOptions): Promise<Partial<Record<TableName, number>>> {
   assertUsable(dataset);
   const naming: SqlNaming = { ...(options.schema !== undefined ? { schema: options.schema } : {}), ...(options.tables ? { tables: options.tables } : {}) };
   const names = TABLE_NAMES.filter((t) => dataset.tables[t]);
