@@ -80,7 +80,7 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
     if ((raw[h]?.length ?? 0) !== rowCount)
       out.add('error', 'bad_csv', ctx, { column: h }, { detail: `column ${h} has ${raw[h]?.length} values, expected ${rowCount}` });
   const used = new Set<string>();
-  const columns: Record<string, CellValue[]> = {};
+  const columns: Record<string, CellValue[]> = Object.create(null) as Record<string, CellValue[]>;
   const headerOf: Record<string, string> = {};
   for (const c of spec.columns) {
     const mapped = map[c.name];
@@ -123,7 +123,7 @@ function toArrow(t: CoercedTable): Table {
  * their canonical Arrow types, in schema order; other columns are text.
  */
 export function arrowTable(name: TableName, columns: Readonly<Record<string, ArrayLike<unknown>>>): Table {
-  const vectors: Record<string, Vector> = {};
+  const vectors: Record<string, Vector> = Object.create(null) as Record<string, Vector>;
   const specs = SCHEMA[name].columns;
   const order = [...specs.map((c) => c.name).filter((c) => c in columns), ...Object.keys(columns).filter((c) => !specs.some((s) => s.name === c))];
   for (const col of order) {
@@ -188,7 +188,7 @@ export function datasetFromArrow(tables: Partial<Record<TableName, Table>>, opti
 
 /** The columns of an Arrow table as JS arrays (nulls kept; dates and timestamps as Date). */
 export function arrowColumns(t: Table): Record<string, unknown[]> {
-  const cols: Record<string, unknown[]> = {};
+  const cols: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   for (const f of t.schema.fields) {
     const v = t.getChild(f.name);
     if (!v) {

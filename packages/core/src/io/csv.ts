@@ -32,7 +32,8 @@ export function parseCSV(text: string, ctx: FindingContext, out: FindingCollecto
       out.add('error', 'bad_csv', ctx, { row: r + 1 }, { detail: `row ${r + 1} has ${row.length} fields, the header has ${names.length}` });
     for (let c = 0; c < names.length; c++) cols[c]![r] = row[c] ?? '';
   }
-  const result: Record<string, string[]> = {};
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const result: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   names.forEach((h, i) => (result[h] = cols[i]!));
   return result;
 }

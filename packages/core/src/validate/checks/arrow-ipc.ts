@@ -116,7 +116,11 @@ export function scanArrowIPC(bytes: Uint8Array, ctx: FindingContext, out: Findin
     out.add('error', 'truncated_file', ctx, {}, { detail });
     return true;
   };
-  if (bytes.length === 0) return broken('it is empty');
+  if (bytes.length === 0 || (!hasMagic(bytes, 0) && (bytes.length < 4 || v.getInt32(0, true) !== -1))) {
+    // Not cut but something else (streams since Arrow 0.15 start with a continuation marker).
+    out.add('error', 'unreadable_file', ctx, {}, { detail: bytes.length === 0 ? 'the file is empty' : 'not an Arrow IPC file or stream' });
+    return true;
+  }
   if (hasMagic(bytes, 0)) {
     // The file format: magic, padding, a stream, the footer, its length, magic.
     if (!hasMagic(bytes, bytes.length - 6)) return broken('an Arrow IPC file must end with ARROW1 after its footer; the end is missing');
