@@ -9,7 +9,7 @@ import { parseCSV } from './csv.js';
 import { decodeText, type TextEncoding } from './decode.js';
 import { readParquet } from './parquet.js';
 import { divisionsFromFiles } from '../validate/checks/divisions-file.js';
-import { prescan } from '../validate/checks/prescan.js';
+import { prescan, readerFailure } from '../validate/checks/prescan.js';
 
 /** A file in memory. */
 export interface InputFile {
@@ -60,14 +60,14 @@ export async function readTableFile(
       try {
         return await readParquet(file.bytes);
       } catch (e) {
-        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${(e as Error).message})` });
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${readerFailure(e)})` });
         return null;
       }
     case 'arrow':
       try {
         return arrowColumns((await import('./arrow-ipc.js')).readArrowIPC(file.bytes));
       } catch (e) {
-        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${(e as Error).message})` });
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${readerFailure(e)})` });
         return null;
       }
   }

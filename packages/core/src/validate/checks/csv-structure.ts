@@ -93,6 +93,12 @@ export function scanCSV(bytes: Uint8Array, table: TableName, ctx: FindingContext
         return true;
       }
       i = j + 1;
+      // A closing quote ends its field: the CSV reader would take the next byte as a delimiter.
+      const next = bytes[i];
+      if (next !== undefined && next !== COMMA && next !== LF && next !== CR) {
+        out.add('error', 'bad_csv', ctx, { row: line - 1 || null }, { detail: `line ${line}: text after the closing quote of a field (a quote inside a field must be doubled)` });
+        return true;
+      }
       fieldStart = false;
       continue;
     }

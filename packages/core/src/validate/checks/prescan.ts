@@ -29,3 +29,14 @@ export async function prescan(
       return scanParquet(bytes, ctx, out);
   }
 }
+
+/**
+ * A reader's exception in words a user can act on: its own message when it describes the file,
+ * nothing of an internal failure (`Cannot read properties of …`, a RangeError).
+ */
+export function readerFailure(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  if (e instanceof TypeError || e instanceof RangeError || /Cannot read prop|undefined|null|is not a function|Invalid typed array|out of bounds|offset/i.test(m))
+    return 'its contents are damaged';
+  return m.length > 200 ? `${m.slice(0, 200)}…` : m;
+}
