@@ -3,7 +3,7 @@
  * per cause (rule, column, value) with the number of rows and the first one.
  */
 import type { Table } from 'apache-arrow';
-import { decodeVector } from '../../io/decode-columns.js';
+import { decodeVector } from '../../columns/decode.js';
 import type { FindingCode, MessageArgs } from '../../messages/index.js';
 import type { Divisions } from '../../schema/divisions.js';
 import type { TableName } from '../../schema/tables.js';

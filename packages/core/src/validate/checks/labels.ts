@@ -14,6 +14,9 @@ import {
   type TableName,
 } from '../../schema/tables.js';
 import { FINDING_TEXT, type FindingCode } from '../../messages/index.js';
+import { DataType, Vector } from 'apache-arrow';
+import { decodeVector } from '../../columns/decode.js';
+import { isTextColumn, type RawColumn } from '../../io/columnar.js';
 import type { FindingCollector, FindingContext } from '../finding.js';
 import { Causes, values, type CheckInput } from './context.js';
 
@@ -93,41 +96,67 @@ function labelsFor(allowed: readonly string[]): Map<string, string> {
 
 /**
  * Replace the user's spellings (from the mapping) and the standard Chinese labels of an
- * enumerated column by canonical values, with one info finding per spelling. Returns the
- * raw column itself when nothing changes.
+ * enumerated column by canonical values, with one info finding per spelling. Dictionary-coded
+ * text is relabelled through its dictionary. Returns the raw column itself when nothing changes.
  */
 export function relabel(
   table: TableName,
   spec: ColumnSpec,
-  raw: ArrayLike<unknown>,
+  raw: RawColumn,
   userMap: ValueMap | undefined,
   ctx: FindingContext,
   label: string,
   out: FindingCollector,
-): ArrayLike<unknown> {
+): RawColumn {
   const allowed = allowedValues(table, spec.name);
   const synonyms = allowed ? labelsFor(allowed) : undefined;
   const okSet = allowed ? new Set(allowed) : undefined;
   if (!userMap && !synonyms) return raw;
-  let copy: unknown[] | undefined;
-  const seen = new Map<string, { code: FindingCode; to: string; first: number; count: number }>();
-  for (let i = 0; i < raw.length; i++) {
-    const v = raw[i];
-    if (typeof v !== 'string') continue;
+  const lookup = (v: unknown): { to: string; code: FindingCode } | undefined => {
+    if (typeof v !== 'string') return undefined;
     const s = v.trim();
-    let to: string | undefined;
-    let code: FindingCode = 'mapped_value';
-    if (userMap && Object.prototype.hasOwnProperty.call(userMap, s)) to = userMap[s];
-    else if (synonyms && !okSet?.has(s)) {
-      to = synonyms.get(s);
-      code = 'value_synonym';
-    }
-    if (to === undefined) continue;
-    copy ??= Array.from(raw);
-    copy[i] = to;
-    const g = seen.get(s);
+    if (userMap && Object.prototype.hasOwnProperty.call(userMap, s)) return { to: userMap[s]!, code: 'mapped_value' };
+    const to = synonyms && !okSet?.has(s) ? synonyms.get(s) : undefined;
+    return to === undefined ? undefined : { to, code: 'value_synonym' };
+  };
+  const seen = new Map<string, { code: FindingCode; to: string; first: number; count: number }>();
+  const note = (from: string, r: { to: string; code: FindingCode }, row: number): void => {
+    const g = seen.get(from);
     if (g) g.count++;
-    else seen.set(s, { code, to, first: i + 1, count: 1 });
+    else seen.set(from, { ...r, first: row, count: 1 });
+  };
+  let result: RawColumn = raw;
+  if (isTextColumn(raw)) {
+    const found = raw.dict.map(lookup);
+    if (found.some((r) => r !== undefined)) {
+      const dict: string[] = [];
+      const index = new Map<string, number>();
+      const remap = raw.dict.map((s, k) => {
+        const text = found[k]?.to ?? s;
+        let j = index.get(text);
+        if (j === undefined) index.set(text, (j = dict.push(text) - 1));
+        return j;
+      });
+      const codes = new Int32Array(raw.codes.length);
+      for (let i = 0; i < codes.length; i++) {
+        const c = raw.codes[i]!;
+        codes[i] = c < 0 ? c : remap[c]!;
+        const r = c < 0 ? undefined : found[c];
+        if (r) note(raw.dict[c]!, r, i + 1);
+      }
+      result = { kind: 'text', codes, dict };
+    }
+  } else {
+    const values: ArrayLike<unknown> = raw instanceof Vector ? (DataType.isUtf8(raw.type) ? decodeVector(raw) : []) : raw;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < values.length; i++) {
+      const r = lookup(values[i]);
+      if (!r) continue;
+      copy ??= Array.from(values);
+      copy[i] = r.to;
+      note(String(values[i]).trim(), r, i + 1);
+    }
+    if (copy) result = copy;
   }
   for (const [from, g] of seen) {
     const text = FINDING_TEXT[g.code]({ value: from, detail: g.to, count: g.count });
@@ -144,7 +173,7 @@ export function relabel(
       ...(g.count > 1 ? { count: g.count } : {}),
     });
   }
-  return copy ?? raw;
+  return result;
 }
 
 /** Enumerated columns the schema leaves open (activity_type): values outside the list are errors. */
