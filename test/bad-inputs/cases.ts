@@ -166,7 +166,7 @@ export const CASES: readonly BadInput[] = [
   { name: 'duplicate-site-id', how: 'sites row 2 site_id → S1', edit: cell('sites', 2, 'site_id', 'S1'), expect: { code: 'duplicate_id', row: 2 } },
   { name: 'period-on-persons-only', how: 'persons get period 2019-12, households none', edit: addColumn('persons', 'period', () => '2019-12'), expect: { code: 'period_mismatch' } },
   { name: 'person-in-another-period', how: 'both get period 2019-12; persons row 3 → 2019-11', edit: all(addColumn('persons', 'period', () => '2019-12'), addColumn('households', 'period', () => '2019-12'), cell('persons', 3, 'period', '2019-11')), expect: { code: 'orphan_row', row: 3 } },
-  { name: 'moved-in-after-own-period', how: 'both get period 2019-05; households row 14 moved in 2019-06-01', edit: all(addColumn('persons', 'period', () => '2019-05'), addColumn('households', 'period', () => '2019-05')), expect: { code: 'date_after_period', row: 14, column: 'moved_in_on' } },
+  { name: 'moved-in-after-own-period', how: 'both get period 2019-05; households row 14 moved in 2019-06-01', edit: all(addColumn('persons', 'period', () => '2019-05'), addColumn('households', 'period', () => '2019-05')), expect: { code: 'date_after_period', severity: 'warning', row: 14, column: 'moved_in_on', valid: true } },
 
   // Values.
   { name: 'number-overflow', how: 'households row 1 income_per_capita → 1e999', edit: cell('households', 1, 'income_per_capita', '1e999'), expect: { code: 'not_finite', row: 1, column: 'income_per_capita' } },

@@ -313,13 +313,13 @@ describe('values', () => {
     expect(f.message).toContain('2030-05-01');
   });
 
-  it("a date after the month of its own snapshot row is an error", () => {
+  it("a date after the month of its own snapshot row is a warning", () => {
     const t = base();
     t.households!.period = ['2019-06', '2019-06', '2019-06'];
     t.persons!.period = ['2019-06', '2019-06', '2019-06', '2019-06', '2019-06'];
     expect(load(t).findings).toEqual([]);
     plant('households', 'moved_in_on', 1, '2019-07-01', t);
-    expect(at(only(load(t), 'date_after_period'))).toMatchObject({ table: 'households', row: 1, column: 'moved_in_on' });
+    expect(at(only(load(t), 'date_after_period'))).toMatchObject({ severity: 'warning', table: 'households', row: 1, column: 'moved_in_on' });
   });
 
   it('NUL and other control bytes in text are an error; tabs are not', () => {

@@ -66,8 +66,9 @@ export async function readTableFile(
       try {
         const t = (await import('./arrow-ipc.js')).readArrowIPC(file.bytes);
         const damaged = checkArrowData(t);
-        if (damaged) throw new Error(damaged);
-        return t;
+        if (!damaged) return t;
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${damaged})` });
+        return null;
       } catch (e) {
         out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${readerFailure(e)})` });
         return null;

@@ -5,11 +5,20 @@
  */
 import { DataType, type Data, type Table } from 'apache-arrow';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function checkData(d: Data, name: string): string | undefined {
   const n = d.length;
   const end = d.offset + n;
   if (n < 0 || d.offset < 0) return `column ${name} has a negative length`;
   if (d.nullCount > 0 && (d.nullBitmap?.length ?? 0) * 8 < end) return `column ${name} has a short validity bitmap`;
+  const bits = d.nullBitmap;
+  if (bits && bits.length > 0 && bits.length * 8 >= end) {
+    let nulls = 0;
+    for (let i = d.offset; i < end; i++) if (((bits[i >> 3]! >> (i & 7)) & 1) === 0) nulls++;
+    // Which rows are unknown must be beyond doubt: the count in the metadata and the bitmap agree.
+    if (d.nullCount >= 0 && nulls !== d.nullCount) return `column ${name} says ${d.nullCount} values are missing, its bitmap ${nulls}`;
+  }
   if (DataType.isUtf8(d.type) || DataType.isBinary(d.type)) {
     const o = d.valueOffsets as Int32Array | undefined;
     const v = d.values as Uint8Array | undefined;
@@ -22,6 +31,16 @@ function checkData(d: Data, name: string): string | undefined {
       prev = x;
     }
     if (prev > (v?.length ?? 0)) return `the offsets of column ${name} point past its data`;
+    // Text must be UTF-8 (a reader would put replacement characters in its place): the bytes
+    // as a whole, and no value starting inside a character.
+    if (DataType.isUtf8(d.type) && v) {
+      try {
+        UTF8.decode(v.subarray(o[0]!, prev));
+      } catch {
+        return `column ${name} holds text that is not UTF-8`;
+      }
+      for (let i = 0; i < n; i++) if (o[i]! < o[i + 1]! && (v[o[i]!]! & 0xc0) === 0x80) return `column ${name} holds text that is not UTF-8`;
+    }
   } else if (DataType.isBool(d.type)) {
     if ((d.values?.length ?? 0) * 8 < end) return `column ${name} has too few values`;
   } else if (DataType.isInt(d.type) || DataType.isFloat(d.type) || DataType.isDate(d.type) || DataType.isTimestamp(d.type)) {

@@ -68,7 +68,7 @@ export function checkValues(input: CheckInput, out: FindingCollector): void {
           if (!isDate) continue;
           if (v > input.today) causes.add('error', 'future_date', name, f.name, null, i + 1, { value: v, detail: input.today });
           else if (typeof period?.[i] === 'string' && v > endOfPeriod(period[i] as string))
-            causes.add('error', 'date_after_period', name, f.name, null, i + 1, { value: v, detail: period[i] as string });
+            causes.add('warning', 'date_after_period', name, f.name, null, i + 1, { value: v, detail: period[i] as string });
         }
       }
     }
