@@ -28,20 +28,9 @@ function cubeIndicator(cube: Cube, def: IndicatorDefinition): CubeIndicator {
   return ci;
 }
 
-const SEP = '\u0001';
-
-/**
- * Compute indicators from a cube: the same rows as `compute` on the person-level data
- * (rates are ratios of the summed numerators and denominators, zero denominators give
- * `no_data`). `indicators` defaults to every indicator of the cube, with the definitions it
- * carries; a given definition must count what the cube's did (its target, name and factor
- * may differ: they apply on top of the sums).
- * @example
- * const cube = await readCube(bytes);
- * const byCounty = computeFromCube(cube, undefined, { by: 'county', breakdown: ['sex'] });
- */
-export function computeFromCube(cube: Cube, indicators: readonly IndicatorDefinition[] | undefined, options: CubeComputeOptions): ResultTable {
-  const { meta, table } = cube;
+/** The request checked against the cube: its levels, breakdown, and each definition with the cube's indicator. */
+function checkedRequest(cube: Cube, indicators: readonly IndicatorDefinition[] | undefined, options: CubeComputeOptions) {
+  const { meta } = cube;
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   for (const level of levels) {
     if (!LEVELS.includes(level)) throw new HoufuError('invalid_request', ERROR_TEXT.unknownLevel(String(level)));
@@ -61,6 +50,22 @@ export function computeFromCube(cube: Cube, indicators: readonly IndicatorDefini
     ids.add(def.id);
     return { def, ci: cubeIndicator(cube, def) };
   });
+  return { levels, breakdown, ids, chosen };
+}
+
+/**
+ * Compute indicators from a cube: the same rows as `compute` on the person-level data
+ * (rates are ratios of the summed numerators and denominators, zero denominators give
+ * `no_data`). `indicators` defaults to every indicator of the cube, with the definitions it
+ * carries; a given definition must count what the cube's did (its target, name and factor
+ * may differ: they apply on top of the sums).
+ * @example
+ * const cube = await readCube(bytes);
+ * const byCounty = computeFromCube(cube, undefined, { by: 'county', breakdown: ['sex'] });
+ */
+export function computeFromCube(cube: Cube, indicators: readonly IndicatorDefinition[] | undefined, options: CubeComputeOptions): ResultTable {
+  const { meta, table } = cube;
+  const { levels, breakdown, ids, chosen } = checkedRequest(cube, indicators, options);
 
   // The cube's rows per indicator, reduced to the requested breakdown.
   const col = (name: string): unknown[] => decodeVector(table.getChild(name)!);
@@ -84,7 +89,7 @@ export function computeFromCube(cube: Cube, indicators: readonly IndicatorDefini
     const reduced = new Map<string, { group: string; period: string | null; tuple: (string | null)[]; parts: [number, number, number] }>();
     for (const i of rowsOf.get(def.id) ?? []) {
       const tuple = bcols.map((b) => b[i] ?? null);
-      const key = `${group[i]}${SEP}${period[i] ?? ''}${SEP}${period[i] === null ? 0 : 1}${SEP}${JSON.stringify(tuple)}`;
+      const key = JSON.stringify([group[i], period[i] ?? null, tuple]);
       let r = reduced.get(key);
       if (!r) reduced.set(key, (r = { group: group[i] as string, period: period[i] ?? null, tuple, parts: [0, 0, 0] }));
       for (let k = 0; k < 3; k++) r.parts[k]! += parts[k]![i]!;
