@@ -103,7 +103,7 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
 function emptyTable(name: TableName): CoercedTable {
   const columns: Record<string, CellValue[]> = {};
   for (const c of SCHEMA[name].columns) if (!c.optional) columns[c.name] = [];
-  return { name, file: null, rowCount: 0, columns, headers: {} };
+  return { name, file: null, rowCount: 0, columns, headers: {}, absent: true };
 }
 
 function toArrow(t: CoercedTable): Table {

@@ -19,6 +19,8 @@ export interface CoercedTable {
   readonly columns: Record<string, CellValue[]>;
   /** The user's header for each canonical column, when mapped. */
   readonly headers: Record<string, string>;
+  /** The dataset has no such table (an optional table, standing in as an empty one). */
+  readonly absent?: boolean;
 }
 
 /** Options of validation. */
@@ -139,7 +141,8 @@ function checkReferences(t: CoercedTable, tables: Partial<Record<TableName, Coer
     if (!spec.references) continue;
     const col = t.columns[spec.name];
     const parent = tables[spec.references];
-    if (!col || !parent) continue;
+    // A reference into an absent optional table cannot be checked: it is not an orphan.
+    if (!col || !parent || parent.absent) continue;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
     const keys = new Set(keysOf(parent, SCHEMA[spec.references].key, samePeriod));
     const refs = keysOf(t, spec.name, samePeriod);
