@@ -82,7 +82,8 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
     if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
       out.add('warning', 'bad_mapping', ctx, { column: c.name }, { detail: `the mapping names header "${mapped}" for ${c.name}, which ${name} does not have; column ${c.name} was used` });
     if (header === undefined) {
-      if (!c.optional) {
+      if (c.absentIsUnknown) columns[c.name] = new Array<CellValue>(rowCount).fill(null);
+      else if (!c.optional) {
         const detail = mapped !== undefined ? `${c.name} (mapped to header "${mapped}", which the file does not have)` : c.name;
         out.add('error', 'missing_column', ctx, { column: detail }, { table: name, column: detail });
       }
@@ -102,7 +103,7 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
 
 function emptyTable(name: TableName): CoercedTable {
   const columns: Record<string, CellValue[]> = {};
-  for (const c of SCHEMA[name].columns) if (!c.optional) columns[c.name] = [];
+  for (const c of SCHEMA[name].columns) if (!c.optional || c.absentIsUnknown) columns[c.name] = [];
   return { name, file: null, rowCount: 0, columns, headers: {}, absent: true };
 }
 

@@ -123,3 +123,17 @@ describe('schema v2', () => {
     expect(f[0]).toMatchObject({ severity: 'error', table: 'projects', row: 1, column: 'status' });
   });
 });
+
+describe('v1 files under schema v2', () => {
+  it('hold the columns v2 added to v1 tables as unknown in every row, not as missing', () => {
+    const t = base();
+    for (const c of ['origin_village', 'whole_village', 'house_photos', 'civilized_family']) delete t.households![c];
+    delete t.facilities!['built_for_sites'];
+    const ds = load(t);
+    expect(faults(ds)).toEqual([]);
+    expect(ds.tables.households!.getChild('house_photos')!.toArray()).toEqual([null]);
+    expect(ds.tables.facilities!.getChild('built_for_sites')!.toArray()).toEqual([null]);
+    // unit_id is a v1 optional column: still absent when the file has none
+    expect(ds.tables.households!.getChild('unit_id')).toBeNull();
+  });
+});

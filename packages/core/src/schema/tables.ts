@@ -40,6 +40,8 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** The table may omit the column entirely. */
   readonly optional?: boolean;
+  /** A table without the column holds it as unknown (null) in every row: the columns schema v2 added to v1 tables. */
+  readonly absentIsUnknown?: boolean;
   /** Allowed values, for enumerations. */
   readonly values?: readonly string[];
   /** Smallest allowed value, for numbers. */
@@ -143,10 +145,10 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'stable_income', type: 'boolean', required: false },
       { name: 'income_per_capita', type: 'number', required: false, min: 0 },
       { name: 'unit_id', type: 'string', required: false, optional: true, references: 'management_units' },
-      { name: 'origin_village', type: 'string', required: false, optional: true },
-      { name: 'whole_village', type: 'boolean', required: false, optional: true },
-      { name: 'house_photos', type: 'boolean', required: false, optional: true },
-      { name: 'civilized_family', type: 'boolean', required: false, optional: true },
+      { name: 'origin_village', type: 'string', required: false, optional: true, absentIsUnknown: true },
+      { name: 'whole_village', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
+      { name: 'house_photos', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
+      { name: 'civilized_family', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
       period,
     ],
   },
@@ -179,7 +181,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'site_id', type: 'string', required: true, references: 'sites' },
       { name: 'facility_type', type: 'string', required: true, values: FACILITY_TYPES },
       { name: 'capacity', type: 'integer', required: false, optional: true, min: 0 },
-      { name: 'built_for_sites', type: 'boolean', required: false, optional: true },
+      { name: 'built_for_sites', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
     ],
   },
   management_units: {
