@@ -9,6 +9,7 @@ import { households, householdsOptions } from './commands/households.js';
 import { list, listOptions } from './commands/list.js';
 import { cubeOptions, generateOptions, loadOptions, reportOptions } from './commands/options.js';
 import { validate, validateOptions } from './commands/validate.js';
+import { DISPATCH_USAGE, dispatchOptions } from './commands/dispatch.js';
 import { failure, processIo, UsageError, type Io } from './common.js';
 
 export type { Io } from './common.js';
@@ -64,13 +65,14 @@ const COMMANDS: Record<string, Command> = {
     options: reportOptions,
     // Loaded on use: the chart renderer is large.
     run: async (v, io) => (await import('./commands/report.js')).report(v, io),
-    usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]',
+    usage: 'houfu report --data DIR [--out DIR] [--mapping FILE.json]\nhoufu report --data DIR --published [--format text|json]',
   },
   generate: {
     options: generateOptions,
     run: async (v, io) => (await import('./commands/generate.js')).generate(v, io),
     usage: 'houfu generate --preset guizhou-2019 --scale S --seed N --out DIR [--format parquet|csv|arrow] [--months N] [--dirty]',
   },
+  dispatch: { options: dispatchOptions, run: async (v, io) => (await import('./commands/dispatch.js')).dispatchCommand(v, io), usage: DISPATCH_USAGE },
   households: {
     options: householdsOptions,
     run: households,

@@ -3,7 +3,7 @@
  * can reproduce, and which result cell reproduces each: the province row of an
  * indicator, its value, numerator or denominator.
  */
-import type { LocalText, Registers, ResultRow } from '@houfu/core';
+import { compute, registers, toObjects, type Dataset, type IndicatorDefinition, type LocalText, type Registers, type ResultRow } from '@houfu/core';
 
 /** One published figure and where the catalog computes it. */
 export interface PublishedFigure {
@@ -276,4 +276,18 @@ export function comparePublished(province: ReadonlyMap<string, ResultRow>, regs:
         return { ...base, from: null, computed: null, difference: null, note: s.reason };
     }
   });
+}
+
+/**
+ * Compute the 45 published figures on a dataset: the province rows of the indicators they
+ * need (latest period) and the registers.
+ * @example (await publishedComparisons(ds)).filter((c) => c.difference === 0).length
+ */
+export async function publishedComparisons(ds: Dataset, options: { readonly catalog: readonly IndicatorDefinition[]; readonly asOf?: string }): Promise<PublishedComparison[]> {
+  const needed = new Set(PUBLISHED_FIGURES.flatMap((e) => (e.source.kind === 'indicator' ? [e.source.figure.indicator] : e.source.kind === 'threshold' ? [e.source.indicator] : [])));
+  const defs = options.catalog.filter((d) => needed.has(d.id));
+  const rows = toObjects<ResultRow>(await compute(ds, defs, { by: 'province' }));
+  const last = ds.periods[ds.periods.length - 1] ?? null;
+  const province = new Map(rows.filter((r) => r.period === null || r.period === last).map((r) => [r.indicator_id, r]));
+  return comparePublished(province, registers(ds, options.asOf === undefined ? {} : { asOf: options.asOf }));
 }

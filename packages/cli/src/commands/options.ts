@@ -15,6 +15,8 @@ export const generateOptions = {
 export const reportOptions = {
   data: { type: 'string' },
   out: { type: 'string' },
+  published: { type: 'boolean' },
+  format: { type: 'string' },
   mapping: { type: 'string' },
   encoding: { type: 'string' },
 } as const;

@@ -26,6 +26,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
 
 /** Compute the whole catalog by province, prefecture and county, print the scorecard, write the HTML page. */
 export async function report(values: Record<string, unknown>, io: Io): Promise<number> {
+  if (values['published'] === true) return (await import('../report/published.js')).reportPublished(values, io);
   const dir = need(values, 'data');
   const outDir = typeof values['out'] === 'string' ? values['out'] : 'houfu-report';
   const meta = await readMeta(dir);

@@ -1,0 +1,93 @@
+/**
+ * `houfu dispatch --data DIR --period YYYY-MM [--previous YYYY-MM]`: the monthly dispatch
+ * (每月一次调度) — every indicator by province, prefecture and county against the month
+ * before, counties ranked, sites that fell below or newly met target, households newly
+ * failing and cleared, demonstration sites against the rest, open tasks and problems. In
+ * the terminal, or as JSON.
+ */
+import { writeFile } from 'node:fs/promises';
+import { dispatch, type Dispatch, type IndicatorDefinition } from '@houfu/core';
+import { catalog, resolveIndicators } from '@houfu/indicators';
+import { loadFromArgs, need, oneOf, textTable, UsageError, type Io } from '../common.js';
+
+/** Options of dispatch. */
+export const dispatchOptions = {
+  data: { type: 'string' },
+  period: { type: 'string' },
+  previous: { type: 'string' },
+  indicators: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  mapping: { type: 'string' },
+  encoding: { type: 'string' },
+} as const;
+
+/** Usage of dispatch. */
+export const DISPATCH_USAGE = 'houfu dispatch --data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json] [--out FILE]';
+
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Run the monthly dispatch. */
+export async function dispatchCommand(values: Record<string, unknown>, io: Io): Promise<number> {
+  const period = need(values, 'period');
+  if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM (got ${period})`);
+  const previous = typeof values['previous'] === 'string' ? values['previous'] : undefined;
+  if (previous !== undefined && !PERIOD.test(previous)) throw new UsageError(`--previous must be YYYY-MM (got ${previous})`);
+  const format = oneOf(values['format'], ['text', 'json'] as const, 'format', 'text');
+  let defs: readonly IndicatorDefinition[] = catalog;
+  if (typeof values['indicators'] === 'string') {
+    try {
+      defs = resolveIndicators(values['indicators']);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  need(values, 'data');
+  const ds = await loadFromArgs(values, io);
+  const d = await dispatch(ds, defs, previous === undefined ? { period } : { period, previous });
+  const text = format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : dispatchText(d, defs);
+  if (typeof values['out'] === 'string') {
+    await writeFile(values['out'], text);
+    io.err(`wrote ${values['out']}\n`);
+  } else io.out(text);
+  return 0;
+}
+
+const pct = (def: IndicatorDefinition | undefined, v: number | null): string =>
+  v === null ? '—' : def?.format === 'percent' ? `${(v * 100).toFixed(2)}%` : def?.format === 'count' ? String(Math.round(v)) : v.toFixed(2);
+
+/** The dispatch as terminal text. */
+export function dispatchText(d: Dispatch, defs: readonly IndicatorDefinition[]): string {
+  const byId = new Map(defs.map((x) => [x.id, x]));
+  const name = (id: string) => byId.get(id)?.name.zh ?? id;
+  const out: string[] = [`月度调度 Monthly dispatch ${d.period}（对比 against ${d.previous}）`, ''];
+  const rows = d.changes.map((c) => [name(c.indicator_id), c.level, c.area_name ?? c.area_code, pct(byId.get(c.indicator_id), c.previous), pct(byId.get(c.indicator_id), c.value), c.movement]);
+  out.push(textTable(['指标 indicator', 'level', '地区 area', d.previous, d.period, 'movement'], rows, new Set([3, 4])), '');
+  const some = (xs: readonly string[], n = 10): string => (xs.length > n ? `${xs.slice(0, n).join(', ')}, … (+${xs.length - n})` : xs.join(', ') || '—');
+  for (const r of d.rankings) {
+    // the best three and the last three (the full list is in --format json)
+    const shown = r.counties.length > 6 ? [...r.counties.slice(0, 3), null, ...r.counties.slice(-3)] : r.counties;
+    const list = shown.map((c) => c === null ? '…' : `${c.rank ?? '—'}. ${c.area_name ?? c.area_code} ${pct(byId.get(r.indicator_id), c.value)}${c.previous_rank !== null && c.rank !== null && c.previous_rank !== c.rank ? ` (${c.previous_rank}→${c.rank})` : ''}`);
+    out.push(`县排名 counties ranked — ${name(r.indicator_id)}: ${list.join('; ')}`);
+  }
+  const sites = (label: string, xs: Dispatch['sites']['fell_below']) =>
+    out.push(`${label} (${xs.length}): ${some(xs.map((s) => `${s.site_name ?? s.site_id} (${name(s.indicator_id)})`))}`);
+  out.push('');
+  sites('降至目标以下的安置点 sites fell below target', d.sites.fell_below);
+  sites('新达标的安置点 sites newly met target', d.sites.newly_met);
+  out.push('');
+  for (const h of d.households)
+    out.push(
+      `${name(h.indicator_id)}: 新增未达标 newly failing ${h.newly_failing.length} (${some(h.newly_failing)}); 清零 cleared ${h.cleared.length} (${some(h.cleared)}); 迁出 moved out ${h.left.length}; 未达标 failing ${h.failing}`,
+    );
+  out.push('');
+  const demo = d.demonstration.filter((x) => x.demo !== null || x.rest !== null).map((x) => [name(x.indicator_id), pct(byId.get(x.indicator_id), x.demo), pct(byId.get(x.indicator_id), x.rest)]);
+  if (demo.length) out.push(textTable(['示范点对比 demonstration', '示范点 demo', '其他 rest'], demo, new Set([1, 2])), '');
+  const t = d.open.tasks;
+  const p = d.open.problems;
+  out.push(`任务 tasks (as of ${d.open.asOf}): ${t.completed}/${t.total} completed, ${t.overdue} overdue`);
+  for (const x of t.byDepartment.filter((x) => x.overdue > 0)) out.push(`  ${x.department}: ${x.overdue} overdue of ${x.tasks}`);
+  out.push(`问题 problems: ${p.rectified}/${p.problems} rectified, ${p.overdue} overdue`);
+  for (const x of p.byCounty.filter((x) => x.overdue > 0)) out.push(`  ${x.county_code}: ${x.overdue} overdue of ${x.problems}`);
+  return `${out.join('\n')}\n`;
+}
