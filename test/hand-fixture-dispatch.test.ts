@@ -117,6 +117,13 @@ describe('houfu dispatch', () => {
     expect(r.stdout).toMatch(/improved/);
   });
 
+  it('writes an HTML page with every list', () => {
+    const r = houfu('--data', DIR, '--period', '2019-12', '--format', 'html', '--indicators', 'four_musts.employment,four_musts.income');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<!doctype html>/);
+    expect(r.stdout).toContain('<td>H1, H6</td><td>H2, H3</td><td>H4</td><td>2</td>');
+  });
+
   it('exits 2 with a message for a missing --period', () => {
     const r = houfu('--data', DIR);
     expect(r.status).toBe(2);

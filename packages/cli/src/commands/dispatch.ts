@@ -3,7 +3,7 @@
  * (每月一次调度) — every indicator by province, prefecture and county against the month
  * before, counties ranked, sites that fell below or newly met target, households newly
  * failing and cleared, demonstration sites against the rest, open tasks and problems. In
- * the terminal, or as JSON.
+ * the terminal, as JSON, or as a self-contained HTML page.
  */
 import { writeFile } from 'node:fs/promises';
 import { dispatch, type Dispatch, type IndicatorDefinition } from '@houfu/core';
@@ -23,7 +23,7 @@ export const dispatchOptions = {
 } as const;
 
 /** Usage of dispatch. */
-export const DISPATCH_USAGE = 'houfu dispatch --data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json] [--out FILE]';
+export const DISPATCH_USAGE = 'houfu dispatch --data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json|html] [--out FILE]';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -33,7 +33,7 @@ export async function dispatchCommand(values: Record<string, unknown>, io: Io): 
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM (got ${period})`);
   const previous = typeof values['previous'] === 'string' ? values['previous'] : undefined;
   if (previous !== undefined && !PERIOD.test(previous)) throw new UsageError(`--previous must be YYYY-MM (got ${previous})`);
-  const format = oneOf(values['format'], ['text', 'json'] as const, 'format', 'text');
+  const format = oneOf(values['format'], ['text', 'json', 'html'] as const, 'format', 'text');
   let defs: readonly IndicatorDefinition[] = catalog;
   if (typeof values['indicators'] === 'string') {
     try {
@@ -45,7 +45,7 @@ export async function dispatchCommand(values: Record<string, unknown>, io: Io): 
   need(values, 'data');
   const ds = await loadFromArgs(values, io);
   const d = await dispatch(ds, defs, previous === undefined ? { period } : { period, previous });
-  const text = format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : dispatchText(d, defs);
+  const text = format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : format === 'html' ? dispatchHtml(d, defs) : dispatchText(d, defs);
   if (typeof values['out'] === 'string') {
     await writeFile(values['out'], text);
     io.err(`wrote ${values['out']}\n`);
@@ -90,4 +90,35 @@ export function dispatchText(d: Dispatch, defs: readonly IndicatorDefinition[]):
   out.push(`问题 problems: ${p.rectified}/${p.problems} rectified, ${p.overdue} overdue`);
   for (const x of p.byCounty.filter((x) => x.overdue > 0)) out.push(`  ${x.county_code}: ${x.overdue} overdue of ${x.problems}`);
   return `${out.join('\n')}\n`;
+}
+
+const esc = (x: string): string => x.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string =>
+  `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+
+/** The dispatch as a self-contained HTML page (every list in full). */
+export function dispatchHtml(d: Dispatch, defs: readonly IndicatorDefinition[]): string {
+  const byId = new Map(defs.map((x) => [x.id, x]));
+  const name = (id: string) => byId.get(id)?.name.zh ?? id;
+  const v = (id: string, x: number | null) => pct(byId.get(id), x);
+  const parts = [
+    `<h1>月度调度 Monthly dispatch ${esc(d.period)} <small>对比 against ${esc(d.previous)}</small></h1>`,
+    '<h2>指标变化 Indicators</h2>',
+    table(['指标 indicator', 'level', '地区 area', d.previous, d.period, 'movement'], d.changes.map((c) => [name(c.indicator_id), c.level, c.area_name ?? c.area_code, v(c.indicator_id, c.previous), v(c.indicator_id, c.value), c.movement])),
+    '<h2>县排名 Counties ranked</h2>',
+    ...d.rankings.map((r) => `<h3>${esc(name(r.indicator_id))}</h3>${table(['rank', '县 county', d.period, `rank ${d.previous}`], r.counties.map((c) => [String(c.rank ?? '—'), c.area_name ?? c.area_code, v(r.indicator_id, c.value), String(c.previous_rank ?? '—')]))}`),
+    '<h2>安置点 Sites</h2>',
+    table(['', '指标 indicator', '安置点 site', d.previous, d.period], [
+      ...d.sites.fell_below.map((s) => ['降至目标以下 fell below', name(s.indicator_id), s.site_name ?? s.site_id, v(s.indicator_id, s.previous), v(s.indicator_id, s.value)]),
+      ...d.sites.newly_met.map((s) => ['新达标 newly met', name(s.indicator_id), s.site_name ?? s.site_id, v(s.indicator_id, s.previous), v(s.indicator_id, s.value)]),
+    ]),
+    '<h2>动态清零 Households</h2>',
+    table(['指标 indicator', '新增未达标 newly failing', '清零 cleared', '迁出 moved out', '未达标 failing'], d.households.map((h) => [name(h.indicator_id), h.newly_failing.join(', '), h.cleared.join(', '), h.left.join(', '), String(h.failing)])),
+    '<h2>示范点对比 Demonstration sites</h2>',
+    table(['指标 indicator', '示范点 demo', '其他 rest'], d.demonstration.map((x) => [name(x.indicator_id), v(x.indicator_id, x.demo), v(x.indicator_id, x.rest)])),
+    `<h2>任务与问题 Tasks and problems <small>as of ${esc(d.open.asOf)}</small></h2>`,
+    table(['部门 department', 'tasks', 'completed', 'overdue', 'late'], d.open.tasks.byDepartment.map((x) => [x.department, String(x.tasks), String(x.completed), String(x.overdue), String(x.late)])),
+    table(['县 county', 'problems', 'rectified', 'overdue'], d.open.problems.byCounty.map((x) => [x.county_code, String(x.problems), String(x.rectified), String(x.overdue)])),
+  ];
+  return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>月度调度 ${esc(d.period)}</title><style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:13px;vertical-align:top}th{background:#f4f4f4}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
