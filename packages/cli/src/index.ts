@@ -89,7 +89,7 @@ ${Object.values(COMMANDS)
   .map((c) => c.usage)
   .join('\n')}
 
-Families for --indicators: four_musts, employment, services, governance, culture, party, structure (or all).
+Families for --indicators: four_musts, employment, services, governance, culture, party, structure, measures (or all).
 `;
 
 /** Register an extra command (used by optional packages). */
