@@ -663,7 +663,11 @@ function computeOne(id: string, x: Ctx): void {
           );
           supplies = ['party_committee', 'party_branch'];
         }
-        const planned = x.projects.some((j) => String(j.site_id) === sid && supplies.includes(String(j.supplies)));
+        // any(projects: supplies in …), Kleene: a project whose supplies are unknown makes "none planned" unknown
+        const planned = kAny(
+          x.projects.filter((j) => String(j.site_id) === sid),
+          (j) => (str(j.supplies) === null ? null : supplies.includes(String(j.supplies))),
+        );
         tally(counterOf(siteArea(s, x.level)), lacking, planned);
       }
       return;
