@@ -3,13 +3,15 @@
  * loading and validation. Every way of making a dataset goes through `buildDataset`,
  * so every computation sees validated data.
  */
-import { Bool, DataType, Float64, Int32, Table, Utf8, type Vector } from 'apache-arrow';
+import { DataType, Table, Utf8, type Vector } from 'apache-arrow';
+import { seedEncoding } from './columns/encode.js';
+import { seedLink } from './columns/links.js';
 import { buildVector } from './io/build.js';
-import { decodeVector } from './io/decode-columns.js';
-import { coerceColumn, textColumn, type CellValue } from './io/coerce.js';
-import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from './schema/tables.js';
+import { arrowTypeOf, canonicalColumn, rawLength, type RawColumn } from './io/columnar.js';
+import { decodeVector } from './columns/decode.js';
+import { SCHEMA, TABLE_NAMES, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
-import { validateTables, type CoercedTable } from './validate/rules.js';
+import { validateTables, ValidationContext, type CheckedTable } from './validate/rules.js';
 
 /**
  * A column mapping, canonical name → the user's header. Either per table
@@ -42,17 +44,21 @@ export interface DatasetOptions {
   readonly findings?: readonly Finding[];
   /** The current year, for the birth-year rule. */
   readonly currentYear?: number;
+  /** Called as loading advances (for a progress line on long loads). */
+  readonly onProgress?: (progress: LoadProgress) => void;
 }
 
-const ARROW_TYPE: Record<ColumnType, () => DataType> = {
-  string: () => new Utf8(),
-  code: () => new Utf8(),
-  date: () => new Utf8(),
-  period: () => new Utf8(),
-  boolean: () => new Bool(),
-  integer: () => new Int32(),
-  number: () => new Float64(),
-};
+/** How far loading has come: a step, the table it is on, and its tables done out of all. */
+export interface LoadProgress {
+  /** `read`: files into columns; `coerce`: columns to canonical types; `validate`: the rules. */
+  readonly step: 'read' | 'coerce' | 'validate';
+  /** The table the step has just finished, or null for the rules across tables. */
+  readonly table: TableName | null;
+  /** Tables (or rule passes) done in this step. */
+  readonly done: number;
+  /** Tables (or rule passes) in this step. */
+  readonly total: number;
+}
 
 function mappingFor(mapping: ColumnMapping | undefined, table: TableName): Record<string, string> {
   if (!mapping) return {};
@@ -63,18 +69,29 @@ function mappingFor(mapping: ColumnMapping | undefined, table: TableName): Recor
   return flat;
 }
 
-function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, out: FindingCollector): CoercedTable {
+/** Raw input of one table: an Arrow table, or raw columns by header. */
+export type RawTable = Table | Readonly<Record<string, RawColumn>>;
+
+function rawColumnsOf(raw: RawTable): Readonly<Record<string, RawColumn>> {
+  if (!(raw instanceof Table)) return raw;
+  const cols: Record<string, RawColumn> = {};
+  for (const f of raw.schema.fields) cols[f.name] = raw.getChild(f.name) ?? [];
+  return cols;
+}
+
+function coerceTable(name: TableName, source: RawTable, options: DatasetOptions, out: FindingCollector, cx: ValidationContext): CheckedTable {
   const file = options.files?.[name] ?? null;
   const ctx = { table: name, file };
   const spec = SCHEMA[name];
   const map = mappingFor(options.mapping, name);
+  const raw = rawColumnsOf(source);
   const headers = Object.keys(raw);
-  const rowCount = headers.length ? (raw[headers[0] as string]?.length ?? 0) : 0;
+  const rowCount = headers.length ? rawLength(raw[headers[0] as string]!) : 0;
   for (const h of headers)
-    if ((raw[h]?.length ?? 0) !== rowCount)
-      out.add('error', 'bad_csv', ctx, { column: h }, { detail: `column ${h} has ${raw[h]?.length} values, expected ${rowCount}` });
+    if (rawLength(raw[h]!) !== rowCount)
+      out.add('error', 'bad_csv', ctx, { column: h }, { detail: `column ${h} has ${rawLength(raw[h]!)} values, expected ${rowCount}` });
   const used = new Set<string>();
-  const columns: Record<string, CellValue[]> = {};
+  const columns: Record<string, Vector> = {};
   const headerOf: Record<string, string> = {};
   for (const c of spec.columns) {
     const mapped = map[c.name];
@@ -82,7 +99,7 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
     if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
       out.add('warning', 'bad_mapping', ctx, { column: c.name }, { detail: `the mapping names header "${mapped}" for ${c.name}, which ${name} does not have; column ${c.name} was used` });
     if (header === undefined) {
-      if (c.absentIsUnknown) columns[c.name] = new Array<CellValue>(rowCount).fill(null);
+      if (c.absentIsUnknown) columns[c.name] = buildVector(new Array<null>(rowCount).fill(null), arrowTypeOf(c.type));
       else if (!c.optional) {
         const detail = mapped !== undefined ? `${c.name} (mapped to header "${mapped}", which the file does not have)` : c.name;
         out.add('error', 'missing_column', ctx, { column: detail }, { table: name, column: detail });
@@ -91,24 +108,35 @@ function coerceTable(name: TableName, raw: RawColumns, options: DatasetOptions, 
     }
     used.add(header);
     headerOf[c.name] = header;
-    columns[c.name] = coerceColumn(c, raw[header] as ArrayLike<unknown>, header, ctx, out);
+    const col = canonicalColumn(c, raw[header]!, header, ctx, out);
+    columns[c.name] = col.vector;
+    if (col.encoding) cx.seed(name, c.name, col.encoding);
   }
   for (const h of headers) {
     if (used.has(h)) continue;
     out.add('info', 'extra_column', ctx, { column: h }, { column: h });
-    columns[h] = textColumn(raw[h] as ArrayLike<unknown>);
+    const col = canonicalColumn(null, raw[h]!, h, ctx, out);
+    columns[h] = col.vector;
+    if (col.encoding) cx.seed(name, h, col.encoding);
   }
-  return { name, file, rowCount, columns, headers: headerOf };
+  return { name, file, rowCount, columns, headers: headerOf, ...(source instanceof Table ? { source } : {}) };
 }
 
-function emptyTable(name: TableName): CoercedTable {
-  const columns: Record<string, CellValue[]> = {};
-  for (const c of SCHEMA[name].columns) if (!c.optional || c.absentIsUnknown) columns[c.name] = [];
+function emptyTable(name: TableName): CheckedTable {
+  const columns: Record<string, Vector> = {};
+  for (const c of SCHEMA[name].columns) if (!c.optional || c.absentIsUnknown) columns[c.name] = buildVector([], arrowTypeOf(c.type));
   return { name, file: null, rowCount: 0, columns, headers: {}, absent: true };
 }
 
-function toArrow(t: CoercedTable): Table {
-  return arrowTable(t.name, t.columns);
+const sameData = (a: Vector, b: Vector | null): boolean => b !== null && a.data.length === b.data.length && a.data.every((d, i) => d === b.data[i]);
+
+/** The Arrow table of checked columns: the source table itself when every column is its own (no copy either way). */
+function toArrow(t: CheckedTable): Table {
+  const names = Object.keys(t.columns);
+  const src = t.source;
+  if (src && src.schema.fields.length === names.length && names.every((n) => sameData(t.columns[n]!, src.getChild(n))))
+    return src.schema.fields.every((f, i) => f.name === names[i]) ? src : src.select(names);
+  return new Table(t.columns);
 }
 
 /**
@@ -122,7 +150,7 @@ export function arrowTable(name: TableName, columns: Readonly<Record<string, Arr
   const order = [...specs.map((c) => c.name).filter((c) => c in columns), ...Object.keys(columns).filter((c) => !specs.some((s) => s.name === c))];
   for (const col of order) {
     const spec = specs.find((c) => c.name === col);
-    const type = spec ? ARROW_TYPE[spec.type]() : new Utf8();
+    const type = spec ? arrowTypeOf(spec.type) : new Utf8();
     vectors[col] = buildVector(columns[col] as ArrayLike<unknown>, type);
   }
   return new Table(vectors);
@@ -152,37 +180,59 @@ function checkMapping(mapping: ColumnMapping | undefined, out: FindingCollector)
  * @example datasetFromColumns({ sites: { site_id: ['S1'], ... }, households: {...}, persons: {...} })
  */
 export function datasetFromColumns(tables: Partial<Record<TableName, RawColumns>>, options: DatasetOptions = {}): Dataset {
+  return buildDataset(tables, options);
+}
+
+/**
+ * Build a validated dataset from raw tables: Arrow tables (columns of canonical types are used
+ * as they are) or raw columns (Arrow vectors, dictionary-coded text, JS values). The encodings
+ * and row links validation builds are kept for the engines.
+ */
+export function buildDataset(tables: Partial<Record<TableName, RawTable>>, options: DatasetOptions = {}): Dataset {
   const out = new FindingCollector();
   checkMapping(options.mapping, out);
-  const coerced: Partial<Record<TableName, CoercedTable>> = {};
+  const checked: Partial<Record<TableName, CheckedTable>> = {};
+  const cx = new ValidationContext(checked, out, options.currentYear ?? new Date().getFullYear());
   for (const name of TABLE_NAMES) {
     const raw = tables[name];
     if (!raw) {
       if (SCHEMA[name].required) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
       // An absent optional table is an empty one: its counts are 0, its rates no_data.
-      else coerced[name] = emptyTable(name);
+      else checked[name] = emptyTable(name);
       continue;
     }
-    coerced[name] = coerceTable(name, raw, options, out);
+    checked[name] = coerceTable(name, raw, options, out, cx);
+    options.onProgress?.({ step: 'coerce', table: name, done: Object.keys(checked).length, total: TABLE_NAMES.length });
   }
-  validateTables(coerced, out, options.currentYear === undefined ? {} : { currentYear: options.currentYear });
+  validateTables(checked, out, {}, cx);
+  options.onProgress?.({ step: 'validate', table: null, done: 1, total: 1 });
   const findings = [...(options.findings ?? []), ...out.result()];
   const arrow: Partial<Record<TableName, Table>> = {};
   const periods = new Set<string>();
-  if (!hasErrors(findings))
-    for (const [name, t] of Object.entries(coerced) as [TableName, CoercedTable][]) {
-      arrow[name] = toArrow(t);
-      const p = t.columns['period'];
-      if (p) for (const v of p) if (typeof v === 'string') periods.add(v);
-    }
-  return { tables: arrow, findings, files: options.files ?? {}, periods: [...periods].sort() };
+  const ds: Dataset = { tables: arrow, findings, files: options.files ?? {}, periods: [] };
+  if (hasErrors(findings)) return ds;
+  for (const [name, t] of Object.entries(checked) as [TableName, CheckedTable][]) {
+    arrow[name] = toArrow(t);
+    if (t.columns['period']) for (const p of cx.codes(t, 'period')!.dict) periods.add(p);
+  }
+  // Keep what validation built for the engines: encodings (not of large id columns, which only
+  // links need) and row links.
+  for (const [key, e] of cx.encodings) {
+    const [table, column] = key.split('\u0000') as [TableName, string];
+    const spec = SCHEMA[table].columns.find((c) => c.name === column);
+    if (table !== 'sites' && (spec?.references || column === SCHEMA[table].key)) continue;
+    seedEncoding(ds, table, column, e);
+  }
+  for (const [key, rows] of cx.links) {
+    const m = /^(\w+)>(\w+):(\w+)$/.exec(key);
+    if (m) seedLink(ds, m[1] as TableName, m[2] as TableName, m[3]!, rows);
+  }
+  return { ...ds, periods: [...periods].sort() };
 }
 
 /** Build a validated dataset from Arrow tables (browser entry: tables made by the caller). */
 export function datasetFromArrow(tables: Partial<Record<TableName, Table>>, options: DatasetOptions = {}): Dataset {
-  const raw: Partial<Record<TableName, RawColumns>> = {};
-  for (const [name, t] of Object.entries(tables) as [TableName, Table][]) raw[name] = arrowColumns(t);
-  return datasetFromColumns(raw, options);
+  return buildDataset(tables, options);
 }
 
 /** The columns of an Arrow table as JS arrays (nulls kept; dates and timestamps as Date). */

@@ -9,21 +9,7 @@ import { writeFile } from 'node:fs/promises';
 import { dispatch, type Dispatch, type IndicatorDefinition } from '@houfu/core';
 import { catalog, resolveIndicators } from '@houfu/indicators';
 import { loadFromArgs, need, oneOf, textTable, UsageError, type Io } from '../common.js';
-
-/** Options of dispatch. */
-export const dispatchOptions = {
-  data: { type: 'string' },
-  period: { type: 'string' },
-  previous: { type: 'string' },
-  indicators: { type: 'string' },
-  format: { type: 'string' },
-  out: { type: 'string' },
-  mapping: { type: 'string' },
-  encoding: { type: 'string' },
-} as const;
-
-/** Usage of dispatch. */
-export const DISPATCH_USAGE = 'houfu dispatch --data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json|html] [--out FILE]';
+import { DATA, ENCODING, MAPPING, type CommandSpec } from '../spec.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -122,3 +108,25 @@ export function dispatchHtml(d: Dispatch, defs: readonly IndicatorDefinition[]):
   ];
   return `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>月度调度 ${esc(d.period)}</title><style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.2em .5em;font-size:13px;vertical-align:top}th{background:#f4f4f4}</style></head><body>${parts.join('\n')}</body></html>\n`;
 }
+
+/** The declaration of `houfu dispatch`. */
+export const spec: CommandSpec = {
+  name: 'dispatch',
+  summary: { zh: '月度调度：本月与上月对比的全部指标、县排名、安置点与家庭变化、示范点、未完成任务和问题', en: 'the monthly dispatch: every indicator against last month, counties ranked, sites and households that changed, demonstration sites, open tasks and problems' },
+  usage: ['--data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json|html] [--out FILE]'],
+  options: [
+    DATA,
+    { name: 'period', type: 'string', arg: 'YYYY-MM', description: { zh: '调度的月份', en: 'the month of the dispatch' } },
+    { name: 'previous', type: 'string', arg: 'YYYY-MM', description: { zh: '对比的月份（默认上一个月）', en: 'the month compared with (default: the month before)' } },
+    { name: 'indicators', type: 'string', arg: 'ID', description: { zh: '指标编号或指标族（默认全部）', en: 'indicator ids or families (default: the whole catalog)' } },
+    { name: 'format', type: 'string', arg: 'FMT', choices: ['text', 'json', 'html'], default: 'text', description: { zh: 'text 终端，json 全部数据，html 网页', en: 'text for the terminal, json with every list, html as a page' } },
+    { name: 'out', type: 'string', arg: 'FILE', description: { zh: '写入文件而不是标准输出', en: 'write to a file instead of standard output' } },
+    MAPPING,
+    ENCODING,
+  ],
+  examples: [
+    { cmd: 'houfu dispatch --data /tmp/g12 --period 2019-12', text: { zh: '2019年12月对比11月', en: 'December 2019 against November' } },
+    { cmd: 'houfu dispatch --data /tmp/g12 --period 2019-12 --previous 2019-06 --indicators four_musts --format json', text: { zh: '“四个必须”半年变化，JSON', en: 'the four musts over half a year, as JSON' } },
+  ],
+  run: dispatchCommand,
+};

@@ -14,8 +14,8 @@ export async function reportPublished(values: Record<string, unknown>, io: Io): 
     io.err(`houfu: --format must be text or json for --published (got ${format})\n`);
     return 2;
   }
-  const ds = await step(io, 'loading and validating', () => loadFromArgs(values, io));
-  const figures = await step(io, 'computing the published figures', () => publishedComparisons(ds, { catalog }));
+  const ds = await step(io, { zh: '读取并检查数据', en: 'loading and validating' }, () => loadFromArgs(values, io));
+  const figures = await step(io, { zh: '计算公布数据', en: 'computing the published figures' }, () => publishedComparisons(ds, { catalog }));
   const reproduced = figures.filter((f) => f.difference === 0).length;
   if (format === 'json') io.out(`${JSON.stringify({ reproduced, total: figures.length, figures }, null, 2)}\n`);
   else io.out(publishedText(figures, reproduced));

@@ -212,8 +212,8 @@ export async function dispatch(ds: Dataset, definitions: readonly IndicatorDefin
   for (const d of musts) {
     const list = async (p: string) => {
       const t = await failingHouseholds(ds, d, { period: p, status: 'both' });
-      const ids = t.getChild('household_id')!.toArray() as string[];
-      const st = t.getChild('status')!.toArray() as string[];
+      const ids = [...t.getChild('household_id')!].map(String);
+      const st = [...t.getChild('status')!].map(String);
       return { failed: new Set(ids.filter((_, k) => st[k] === 'failed')), unknown: new Set(ids.filter((_, k) => st[k] === 'unknown')) };
     };
     const a = await list(period);

@@ -37,7 +37,7 @@ export function parseDate(v: unknown): string | undefined {
 }
 
 /** Read one non-null cell as the given type; undefined when it cannot be read. */
-function readCell(type: ColumnType, v: unknown): CellValue | undefined {
+export function readCell(type: ColumnType, v: unknown): CellValue | undefined {
   switch (type) {
     case 'string':
       if (typeof v === 'string') return v;

@@ -33,7 +33,7 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding, ctx: Findi
 }
 
 /** The 1-based data row (line − 1) holding the first invalid UTF-8 sequence, for the finding. */
-function lineOfInvalidUtf8(bytes: Uint8Array): number | null {
+export function lineOfInvalidUtf8(bytes: Uint8Array): number | null {
   let line = 1;
   let i = 0;
   while (i < bytes.length) {

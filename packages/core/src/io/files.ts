@@ -2,11 +2,11 @@
  * Datasets from files in memory (browser-safe): a list of named byte arrays, each
  * `TABLE.csv`, `TABLE.parquet` or `TABLE.arrow`. The Node entry reads them from a folder.
  */
-import { arrowColumns, datasetFromColumns, type Dataset, type DatasetOptions, type RawColumns } from '../dataset.js';
+import { buildDataset, type Dataset, type DatasetOptions, type RawTable } from '../dataset.js';
 import { TABLE_NAMES, type TableName } from '../schema/tables.js';
 import { FindingCollector } from '../validate/finding.js';
-import { parseCSV } from './csv.js';
-import { decodeText, type TextEncoding } from './decode.js';
+import { readCSV } from './csv.js';
+import type { TextEncoding } from './decode.js';
 import { readParquet } from './parquet.js';
 
 /** A file in memory. */
@@ -46,13 +46,11 @@ export async function readTableFile(
   table: TableName,
   out: FindingCollector,
   encoding: TextEncoding = 'auto',
-): Promise<RawColumns | null> {
+): Promise<RawTable | null> {
   const ctx = { table, file: file.name };
   switch (format) {
-    case 'csv': {
-      const text = decodeText(file.bytes, encoding, ctx, out);
-      return text === null ? null : parseCSV(text, ctx, out);
-    }
+    case 'csv':
+      return readCSV(file.bytes, encoding, ctx, out);
     case 'parquet':
       try {
         return await readParquet(file.bytes);
@@ -62,7 +60,7 @@ export async function readTableFile(
       }
     case 'arrow':
       try {
-        return arrowColumns((await import('./arrow-ipc.js')).readArrowIPC(file.bytes));
+        return (await import('./arrow-ipc.js')).readArrowIPC(file.bytes);
       } catch (e) {
         out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${(e as Error).message})` });
         return null;
@@ -76,7 +74,7 @@ export async function readTableFile(
  */
 export async function datasetFromFiles(files: readonly InputFile[], options: ReadOptions = {}): Promise<Dataset> {
   const out = new FindingCollector();
-  const raw: Partial<Record<TableName, RawColumns>> = {};
+  const raw: Partial<Record<TableName, RawTable>> = {};
   const names: Partial<Record<TableName, string>> = {};
   for (const f of files) {
     const t = tableFile(f.name);
@@ -88,8 +86,9 @@ export async function datasetFromFiles(files: readonly InputFile[], options: Rea
     names[t.table] = f.name;
     const cols = await readTableFile(f, t.format, t.table, out, options.encoding);
     if (cols) raw[t.table] = cols;
+    options.onProgress?.({ step: 'read', table: t.table, done: Object.keys(names).length, total: files.filter((g) => tableFile(g.name)).length });
   }
-  return datasetFromColumns(raw, {
+  return buildDataset(raw, {
     ...options,
     files: { ...names, ...options.files },
     findings: [...(options.findings ?? []), ...out.result()],

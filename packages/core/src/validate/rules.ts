@@ -1,191 +1,268 @@
 /**
- * Validation rules of schema v1 over coerced columns. Each rule adds typed findings
- * naming table, file, row and column.
+ * Validation rules of schema v1 as columnar passes over canonical Arrow columns: a rule on a
+ * text column is decided once per distinct value (through the column's dictionary) and mapped
+ * back to the rows that hold it; booleans and numbers are checked over typed arrays; keys and
+ * references through the hashed id codes and row links that the engines then reuse. Each rule
+ * adds typed findings naming table, file, row and column, in row order.
  */
-import type { CellValue } from '../io/coerce.js';
+import { utf8FromCodes } from '../io/columnar.js';
 import { GUIZHOU_CODE_CHANGES } from '../schema/divisions.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
-import type { FindingCollector, FindingContext } from './finding.js';
+import { ValidationContext, type CheckedTable, type DatasetCheck, type RuleOptions, type TableCheck } from './context.js';
+import type { FindingCollector } from './finding.js';
 
-/** A table after coercion: canonical columns as JS arrays. */
-export interface CoercedTable {
-  /** Canonical table. */
-  readonly name: TableName;
-  /** Source file name, or null. */
-  readonly file: string | null;
-  /** Number of rows. */
-  readonly rowCount: number;
-  /** Columns by canonical name (schema columns present, then extra columns). */
-  readonly columns: Record<string, CellValue[]>;
-  /** The user's header for each canonical column, when mapped. */
-  readonly headers: Record<string, string>;
-  /** The dataset has no such table (an optional table, standing in as an empty one). */
-  readonly absent?: boolean;
-}
-
-/** Options of validation. */
-export interface RuleOptions {
-  /** The current year, for the birth-year rule (default: this year). */
-  readonly currentYear?: number;
-}
+export { ValidationContext, type CheckedTable, type DatasetCheck, type RuleOptions, type TableCheck } from './context.js';
 
 const CODE_RE = /^\d{6}$/;
 const OBSOLETE = new Map(GUIZHOU_CODE_CHANGES.map((c) => [c.from, c.to]));
 
-const ctxOf = (t: CoercedTable): FindingContext => ({ table: t.name, file: t.file });
-const label = (t: CoercedTable, c: string): string => (t.headers[c] && t.headers[c] !== c ? `${c} [${t.headers[c]}]` : c);
-
-/** Enumerations, minimums, code formats (mapping obsolete codes), future birth years. */
-function checkValues(t: CoercedTable, out: FindingCollector, year: number): void {
-  const ctx = ctxOf(t);
-  for (const spec of SCHEMA[t.name].columns) {
-    const col = t.columns[spec.name];
-    if (!col) continue;
-    if (spec.values) {
-      const allowed = new Set<CellValue>(spec.values);
-      for (let i = 0; i < col.length; i++) {
-        const v = col[i];
-        if (v !== null && v !== undefined && !allowed.has(v))
-          out.add('error', 'unknown_value', ctx, { row: i + 1, column: label(t, spec.name), value: v }, { detail: spec.values.join(', ') });
-      }
-    }
-    if (spec.min !== undefined) {
-      for (let i = 0; i < col.length; i++) {
-        const v = col[i];
-        if (typeof v === 'number' && v < spec.min)
-          out.add('error', 'below_minimum', ctx, { row: i + 1, column: label(t, spec.name), value: v }, { detail: String(spec.min) });
-      }
-    }
-    if (spec.type === 'code') {
-      const replaced = new Map<string, { to: string; rows: number; first: number }>();
-      for (let i = 0; i < col.length; i++) {
-        const v = col[i];
-        if (v === null || v === undefined) continue;
-        if (typeof v !== 'string' || !CODE_RE.test(v)) {
-          out.add('error', 'bad_code', ctx, { row: i + 1, column: label(t, spec.name), value: v });
-          continue;
-        }
-        const to = OBSOLETE.get(v);
-        if (to !== undefined) {
-          col[i] = to;
-          const r = replaced.get(v);
-          if (r) r.rows++;
-          else replaced.set(v, { to, rows: 1, first: i + 1 });
-        }
-      }
-      for (const [from, r] of replaced)
-        out.add('warning', 'obsolete_code', ctx, { row: r.first, column: label(t, spec.name), value: from }, { detail: r.to, count: r.rows });
-    }
-  }
-  if (t.name === 'persons') {
-    const by = t.columns['birth_year'];
-    if (by)
-      for (let i = 0; i < by.length; i++) {
-        const v = by[i];
-        if (typeof v === 'number' && v > year)
-          out.add('error', 'future_birth_year', ctx, { row: i + 1, column: label(t, 'birth_year'), value: v }, { detail: String(year) });
-      }
-    const lab = t.columns['is_labor'];
-    const emp = t.columns['employed'];
-    const typ = t.columns['employment_type'];
-    for (let i = 0; i < t.rowCount; i++) {
-      if (emp?.[i] === true && lab?.[i] === false)
-        out.add('warning', 'employed_not_labor', ctx, { row: i + 1, column: label(t, 'employed') });
-      const ty = typ?.[i];
-      if (ty !== null && ty !== undefined && emp?.[i] === false)
-        out.add('warning', 'employment_type_mismatch', ctx, { row: i + 1, column: label(t, 'employment_type'), value: ty }, { detail: 'false' });
-    }
-  }
-  if (t.name === 'sites') {
-    const pc = t.columns['prefecture_code'];
-    const cc = t.columns['county_code'];
-    if (pc && cc)
-      for (let i = 0; i < t.rowCount; i++) {
-        const p = pc[i];
-        const c = cc[i];
-        if (typeof p === 'string' && typeof c === 'string' && CODE_RE.test(p) && CODE_RE.test(c) && c.slice(0, 4) !== p.slice(0, 4))
-          out.add('error', 'county_prefecture_mismatch', ctx, { row: i + 1, column: label(t, 'county_code'), value: c }, { detail: p });
-      }
+/** Rows whose code is flagged, in row order. */
+function* flagged(codes: Int32Array, flags: Uint8Array): Generator<number> {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0 && flags[c] === 1) yield i;
   }
 }
 
-/** The keys of a table's rows: the id, or id + period for monthly tables (null id: null). */
-function keysOf(t: CoercedTable, idCol: string, withPeriod: boolean): readonly unknown[] {
-  const ids = t.columns[idCol] ?? [];
-  const period = withPeriod ? t.columns['period'] : undefined;
-  if (!period) return ids;
-  const out = new Array<unknown>(ids.length);
-  for (let i = 0; i < ids.length; i++) out[i] = ids[i] === null ? null : `${ids[i]}\u0000${period[i] ?? ''}`;
-  return out;
+/** Area codes: six digits; obsolete codes are mapped to today's (the column is rebuilt). */
+function checkCodes(t: CheckedTable, column: string, cx: ValidationContext): void {
+  const e = cx.codes(t, column);
+  if (!e) return;
+  const ctx = cx.ctx(t);
+  const label = cx.label(t, column);
+  const bad = new Uint8Array(e.dict.length);
+  let anyBad = false;
+  let anyOld = false;
+  e.dict.forEach((s, k) => {
+    if (!CODE_RE.test(s)) anyBad = Boolean((bad[k] = 1));
+    else if (OBSOLETE.has(s)) anyOld = true;
+  });
+  if (anyBad) for (const i of flagged(e.codes, bad)) cx.out.add('error', 'bad_code', ctx, { row: i + 1, column: label, value: e.dict[e.codes[i]!] });
+  if (!anyOld) return;
+  const replaced = new Map<string, { to: string; rows: number; first: number }>();
+  for (let i = 0; i < e.codes.length; i++) {
+    const c = e.codes[i]!;
+    if (c < 0) continue;
+    const v = e.dict[c]!;
+    const to = OBSOLETE.get(v);
+    if (to === undefined || bad[c]) continue;
+    const r = replaced.get(v);
+    if (r) r.rows++;
+    else replaced.set(v, { to, rows: 1, first: i + 1 });
+  }
+  const index = new Map<string, number>();
+  const dict: string[] = [];
+  const xlate = e.dict.map((s) => {
+    const v = OBSOLETE.get(s) ?? s;
+    let k = index.get(v);
+    if (k === undefined) index.set(v, (k = dict.push(v) - 1));
+    return k;
+  });
+  const codes = e.codes.map((c) => (c < 0 ? -1 : xlate[c]!));
+  cx.replace(t, column, { vector: utf8FromCodes(codes, dict), encoding: { kind: 'code', codes, dict } });
+  for (const [from, r] of replaced)
+    cx.out.add('warning', 'obsolete_code', ctx, { row: r.first, column: label, value: from }, { detail: r.to, count: r.rows });
+}
+
+/** The numbers of a column as doubles (NaN: null). */
+function numbers(t: CheckedTable, column: string, cx: ValidationContext): Float64Array | undefined {
+  const e = cx.encoding(t, column);
+  return e?.kind === 'num' ? e.data : undefined;
+}
+
+/** Three-valued bytes of a boolean column (0 false, 1 true, 2 null). */
+function tri(t: CheckedTable, column: string, cx: ValidationContext): Uint8Array | undefined {
+  const e = cx.encoding(t, column);
+  return e?.kind === 'tri' ? e.data : undefined;
+}
+
+/** Enumerations, minimums, code formats (mapping obsolete codes). */
+export const checkValues: TableCheck = (t, cx) => {
+  const ctx = cx.ctx(t);
+  for (const spec of SCHEMA[t.name].columns) {
+    if (!t.columns[spec.name]) continue;
+    if (spec.values) {
+      const e = cx.codes(t, spec.name)!;
+      const allowed = new Set<string>(spec.values);
+      const bad = new Uint8Array(e.dict.length);
+      let any = false;
+      e.dict.forEach((s, k) => {
+        if (!allowed.has(s)) any = Boolean((bad[k] = 1));
+      });
+      if (any)
+        for (const i of flagged(e.codes, bad))
+          cx.out.add('error', 'unknown_value', ctx, { row: i + 1, column: cx.label(t, spec.name), value: e.dict[e.codes[i]!] }, { detail: spec.values.join(', ') });
+    }
+    if (spec.min !== undefined) {
+      const x = numbers(t, spec.name, cx);
+      if (x)
+        for (let i = 0; i < x.length; i++)
+          if (x[i]! < spec.min) cx.out.add('error', 'below_minimum', ctx, { row: i + 1, column: cx.label(t, spec.name), value: x[i] }, { detail: String(spec.min) });
+    }
+    if (spec.type === 'code') checkCodes(t, spec.name, cx);
+  }
+};
+
+/** Future birth years; employment facts that contradict each other. */
+export const checkPersons: TableCheck = (t, cx) => {
+  if (t.name !== 'persons') return;
+  const ctx = cx.ctx(t);
+  const by = numbers(t, 'birth_year', cx);
+  if (by)
+    for (let i = 0; i < by.length; i++)
+      if (by[i]! > cx.year) cx.out.add('error', 'future_birth_year', ctx, { row: i + 1, column: cx.label(t, 'birth_year'), value: by[i] }, { detail: String(cx.year) });
+  const lab = tri(t, 'is_labor', cx);
+  const emp = tri(t, 'employed', cx);
+  const typ = cx.codes(t, 'employment_type');
+  if (!emp) return;
+  for (let i = 0; i < t.rowCount; i++) {
+    if (emp[i] === 1 && lab?.[i] === 0) cx.out.add('warning', 'employed_not_labor', ctx, { row: i + 1, column: cx.label(t, 'employed') });
+    const c = typ ? typ.codes[i]! : -1;
+    if (c >= 0 && emp[i] === 0)
+      cx.out.add('warning', 'employment_type_mismatch', ctx, { row: i + 1, column: cx.label(t, 'employment_type'), value: typ!.dict[c] }, { detail: 'false' });
+  }
+};
+
+/** A site's county lies in its prefecture. */
+export const checkSites: TableCheck = (t, cx) => {
+  if (t.name !== 'sites') return;
+  const pc = cx.codes(t, 'prefecture_code');
+  const cc = cx.codes(t, 'county_code');
+  if (!pc || !cc) return;
+  for (let i = 0; i < t.rowCount; i++) {
+    const p = pc.codes[i]! < 0 ? null : pc.dict[pc.codes[i]!]!;
+    const c = cc.codes[i]! < 0 ? null : cc.dict[cc.codes[i]!]!;
+    if (p !== null && c !== null && CODE_RE.test(p) && CODE_RE.test(c) && c.slice(0, 4) !== p.slice(0, 4))
+      cx.out.add('error', 'county_prefecture_mismatch', cx.ctx(t), { row: i + 1, column: cx.label(t, 'county_code'), value: c }, { detail: p });
+  }
+};
+
+/** Slots of (id, period) keys: id code × (periods + 1), the last slot for a null period. */
+function keySlots(t: CheckedTable, idColumn: string, withPeriod: boolean, cx: ValidationContext): { slots: Int32Array; size: number } | undefined {
+  const id = cx.codes(t, idColumn);
+  if (!id) return undefined;
+  const period = withPeriod ? cx.codes(t, 'period') : undefined;
+  if (!period) return { slots: id.codes, size: id.dict.length };
+  const width = period.dict.length + 1;
+  const slots = new Int32Array(id.codes.length);
+  for (let i = 0; i < slots.length; i++) {
+    const c = id.codes[i]!;
+    const p = period.codes[i]!;
+    slots[i] = c < 0 ? -1 : c * width + (p < 0 ? width - 1 : p);
+  }
+  return { slots, size: id.dict.length * width };
 }
 
 /** Primary keys are unique (per period for periodic tables). */
-function checkKeys(t: CoercedTable, out: FindingCollector): void {
+export const checkKeys: TableCheck = (t, cx) => {
   const spec = SCHEMA[t.name];
-  const ids = t.columns[spec.key];
+  const ids = cx.codes(t, spec.key);
   if (!ids) return;
-  const keys = keysOf(t, spec.key, t.columns['period'] !== undefined);
-  const first = new Map<unknown, number>();
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (k === null) continue;
-    const f = first.get(k);
-    if (f === undefined) first.set(k, i + 1);
-    else out.add('error', 'duplicate_id', ctxOf(t), { row: i + 1, column: label(t, spec.key), value: ids[i] }, { detail: String(f) });
+  const withPeriod = t.columns['period'] !== undefined;
+  const k = keySlots(t, spec.key, withPeriod, cx)!;
+  let nonNull = 0;
+  for (let i = 0; i < k.slots.length; i++) if (k.slots[i]! >= 0) nonNull++;
+  if (!withPeriod && ids.dict.length === nonNull) return;
+  // The first row of each key (1-based; 0: not seen yet).
+  const firstOf = k.size <= 1 << 26 ? new Int32Array(k.size) : undefined;
+  const firstMap = firstOf ? undefined : new Map<number, number>();
+  for (let i = 0; i < k.slots.length; i++) {
+    const s = k.slots[i]!;
+    if (s < 0) continue;
+    const f = firstOf ? firstOf[s]! : (firstMap!.get(s) ?? 0);
+    if (f === 0) {
+      if (firstOf) firstOf[s] = i + 1;
+      else firstMap!.set(s, i + 1);
+    } else cx.out.add('error', 'duplicate_id', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.key), value: ids.dict[ids.codes[i]!] }, { detail: String(f) });
   }
-}
+};
 
 /** Every reference points at an existing parent row (in the same period when both are periodic). */
-function checkReferences(t: CoercedTable, tables: Partial<Record<TableName, CoercedTable>>, out: FindingCollector): void {
+export const checkReferences: TableCheck = (t, cx) => {
   for (const spec of SCHEMA[t.name].columns) {
     if (!spec.references) continue;
-    const col = t.columns[spec.name];
-    const parent = tables[spec.references];
+    const parent = cx.tables[spec.references];
     // A reference into an absent optional table cannot be checked: it is not an orphan.
-    if (!col || !parent || parent.absent) continue;
+    if (!t.columns[spec.name] || !parent || parent.absent) continue;
+    const refs = cx.codes(t, spec.name)!;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
-    const keys = new Set(keysOf(parent, SCHEMA[spec.references].key, samePeriod));
-    const refs = keysOf(t, spec.name, samePeriod);
-    const period = t.columns['period'];
-    for (let i = 0; i < refs.length; i++) {
-      if (col[i] === null || col[i] === undefined || keys.has(refs[i])) continue;
-      const where = samePeriod ? `${parent.name} (period ${period?.[i]})` : parent.name;
-      out.add('error', 'orphan_row', ctxOf(t), { row: i + 1, column: label(t, spec.name), value: col[i] }, { column: spec.name, detail: where });
+    const rows = cx.link(t, parent, spec.name);
+    const period = samePeriod ? cx.codes(t, 'period') : undefined;
+    for (let i = 0; i < refs.codes.length; i++) {
+      const c = refs.codes[i]!;
+      if (c < 0 || (rows && rows[i]! >= 0)) continue;
+      const p = period && period.codes[i]! >= 0 ? period.dict[period.codes[i]!] : null;
+      const where = samePeriod ? `${parent.name} (period ${p})` : parent.name;
+      cx.out.add('error', 'orphan_row', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.name), value: refs.dict[c] }, { column: spec.name, detail: where });
     }
   }
-}
+};
 
 /** Households with no persons (in their period). */
-function checkEmptyHouseholds(tables: Partial<Record<TableName, CoercedTable>>, out: FindingCollector): void {
-  const h = tables.households;
-  const p = tables.persons;
+export const checkEmptyHouseholds: DatasetCheck = (cx) => {
+  const h = cx.tables.households;
+  const p = cx.tables.persons;
   if (!h || !p) return;
   const samePeriod = h.columns['period'] !== undefined && p.columns['period'] !== undefined;
-  const has = new Set(keysOf(p, 'household_id', samePeriod));
-  const keys = keysOf(h, 'household_id', samePeriod);
-  for (let i = 0; i < keys.length; i++)
-    if (keys[i] !== null && !has.has(keys[i]))
-      out.add('warning', 'household_without_persons', ctxOf(h), { row: i + 1, column: label(h, 'household_id'), value: h.columns['household_id']?.[i] });
-}
-
-/** Run every rule of schema v1 over coerced tables (obsolete area codes are mapped in place). */
-export function validateTables(
-  tables: Partial<Record<TableName, CoercedTable>>,
-  out: FindingCollector,
-  options: RuleOptions = {},
-): void {
-  const year = options.currentYear ?? new Date().getFullYear();
-  for (const t of Object.values(tables)) {
-    if (!t) continue;
-    checkValues(t, out, year);
-    checkKeys(t, out);
+  const keys = keySlots(h, 'household_id', samePeriod, cx);
+  if (!keys) return;
+  const hit = new Uint8Array(keys.size);
+  const rows = cx.link(p, h, 'household_id');
+  if (rows)
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (r >= 0) hit[keys.slots[r]!] = 1;
+    }
+  const ids = cx.codes(h, 'household_id')!;
+  for (let i = 0; i < keys.slots.length; i++) {
+    const s = keys.slots[i]!;
+    if (s >= 0 && !hit[s])
+      cx.out.add('warning', 'household_without_persons', cx.ctx(h), { row: i + 1, column: cx.label(h, 'household_id'), value: ids.dict[ids.codes[i]!] });
   }
-  for (const t of Object.values(tables)) if (t) checkReferences(t, tables, out);
-  checkEmptyHouseholds(tables, out);
-  const h = tables.households;
-  const p = tables.persons;
+};
+
+/** Households and persons are both monthly or both not. */
+export const checkPeriods: DatasetCheck = (cx) => {
+  const h = cx.tables.households;
+  const p = cx.tables.persons;
   if (h && p && (h.columns['period'] === undefined) !== (p.columns['period'] === undefined)) {
     const [has, lacks] = h.columns['period'] ? [h, p] : [p, h];
-    out.add('error', 'period_mismatch', ctxOf(lacks), { column: 'period' }, { table: lacks.name, detail: has.name });
+    cx.out.add('error', 'period_mismatch', cx.ctx(lacks), { column: 'period' }, { table: lacks.name, detail: has.name });
   }
+};
+
+/** The checks of one table, in the order they run on each table. */
+export const TABLE_CHECKS: readonly TableCheck[] = [checkValues, checkPersons, checkSites, checkKeys];
+/** The checks across tables, after every table's own: references first. */
+export const DATASET_CHECKS: readonly DatasetCheck[] = [
+  (cx) => {
+    for (const t of Object.values(cx.tables)) if (t) checkReferences(t, cx);
+  },
+  checkEmptyHouseholds,
+  checkPeriods,
+];
+
+/** Checks to run: schema v1's, then any given. */
+export interface Checks {
+  /** Checks per table. */
+  readonly table?: readonly TableCheck[];
+  /** Checks across tables. */
+  readonly dataset?: readonly DatasetCheck[];
+}
+
+/**
+ * Run every rule of schema v1 (and `extra` checks) over coerced tables; obsolete area codes are
+ * mapped in place. Returns the context, which holds the encodings and links it built.
+ */
+export function validateTables(
+  tables: Partial<Record<TableName, CheckedTable>>,
+  out: FindingCollector,
+  options: RuleOptions = {},
+  cx: ValidationContext = new ValidationContext(tables, out, options.currentYear ?? new Date().getFullYear()),
+  extra: Checks = {},
+): ValidationContext {
+  const tableChecks = [...TABLE_CHECKS, ...(extra.table ?? [])];
+  for (const t of Object.values(tables)) if (t) for (const check of tableChecks) check(t, cx);
+  for (const check of [...DATASET_CHECKS, ...(extra.dataset ?? [])]) check(cx);
+  return cx;
 }

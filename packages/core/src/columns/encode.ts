@@ -1,0 +1,247 @@
+/**
+ * Columns of a dataset encoded once for tight loops: booleans as three-valued bytes,
+ * numbers as Float64Array (NaN for null), text as small integer codes into a dictionary
+ * (−1 for null). Encodings are read straight from the Arrow buffers and cached per set of
+ * tables; loading seeds the cache with the encodings validation built, so they are built once.
+ */
+import { DataType, type Data, type Vector } from 'apache-arrow';
+import type { TableName } from '../schema/tables.js';
+import type { TableSet } from './tables.js';
+
+/** Three-valued bytes: 0 false, 1 true, 2 unknown. */
+export const F = 0;
+/** True. */
+export const T = 1;
+/** Unknown. */
+export const U = 2;
+
+/** A boolean column as three-valued bytes. */
+export interface TriColumn {
+  readonly kind: 'tri';
+  readonly data: Uint8Array;
+}
+/** A numeric column; null is NaN. */
+export interface NumColumn {
+  readonly kind: 'num';
+  readonly data: Float64Array;
+}
+/** A text column as codes into `dict` (−1 for null). */
+export interface CodeColumn {
+  readonly kind: 'code';
+  readonly codes: Int32Array;
+  readonly dict: readonly string[];
+}
+/** An encoded column. */
+export type Encoded = TriColumn | NumColumn | CodeColumn;
+
+const caches = new WeakMap<object, Map<string, Encoded>>();
+
+function cacheOf(ds: TableSet): Map<string, Encoded> {
+  let cache = caches.get(ds.tables);
+  if (!cache) caches.set(ds.tables, (cache = new Map()));
+  return cache;
+}
+
+/** Bytes held by the cached encodings of a dataset (typed arrays, and about 2 bytes per character plus 16 per dictionary entry). */
+export function encodingBytes(ds: TableSet): number {
+  let bytes = 0;
+  for (const e of caches.get(ds.tables)?.values() ?? []) {
+    if (e.kind === 'code') {
+      bytes += e.codes.byteLength;
+      for (const s of e.dict) bytes += 16 + 2 * s.length;
+    } else bytes += e.data.byteLength;
+  }
+  return bytes;
+}
+
+/** The encoding of `table.column`, built on first use and cached with the dataset. */
+export function encoded(ds: TableSet, table: TableName, column: string): Encoded {
+  const cache = cacheOf(ds);
+  const key = `${table}\u0000${column}`;
+  let e = cache.get(key);
+  if (!e) {
+    const vec = ds.tables[table]?.getChild(column);
+    if (!vec) throw new Error(`${table}.${column} is not in the dataset`);
+    cache.set(key, (e = encodeVector(vec)));
+  }
+  return e;
+}
+
+/** Record an encoding built elsewhere (by validation) so that engines do not build it again. */
+export function seedEncoding(ds: TableSet, table: TableName, column: string, e: Encoded): void {
+  cacheOf(ds).set(`${table}\u0000${column}`, e);
+}
+
+function validAt(bitmap: Uint8Array | null | undefined, offset: number, i: number): boolean {
+  if (!bitmap) return true;
+  const j = i + offset;
+  return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
+}
+
+const utf8 = new TextDecoder();
+
+function decodeSlice(bytes: Uint8Array, a: number, b: number): string {
+  if (b - a < 64) {
+    let s = '';
+    for (let j = a; j < b; j++) {
+      const c = bytes[j]!;
+      if (c >= 0x80) return utf8.decode(bytes.subarray(a, b));
+      s += String.fromCharCode(c);
+    }
+    return s;
+  }
+  return utf8.decode(bytes.subarray(a, b));
+}
+
+/**
+ * Dictionary encoder over UTF-8 byte slices: hashes the bytes, decodes each distinct
+ * value once. Entries live in flat arrays (hash table with linear probing).
+ */
+export class ByteDictionary {
+  readonly dict: string[] = [];
+  private readonly lookup = new Map<string, number>();
+  private slots = new Int32Array(1 << 10).fill(-1);
+  private hashes: number[] = [];
+  // Where each entry's bytes are: chunk and range.
+  private chunk: Uint8Array[] = [];
+  private start: number[] = [];
+  private end: number[] = [];
+
+  code(bytes: Uint8Array, a: number, b: number): number {
+    let h = 2166136261;
+    for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
+    const mask = this.slots.length - 1;
+    let s = h & mask;
+    for (;;) {
+      const e = this.slots[s]!;
+      if (e < 0) break;
+      if (this.hashes[e] === h && this.same(e, bytes, a, b)) return e;
+      s = (s + 1) & mask;
+    }
+    const value = decodeSlice(bytes, a, b);
+    // Equal text may come from different chunks: one code per distinct string.
+    const known = this.lookup.get(value);
+    if (known !== undefined) return known;
+    const id = this.dict.length;
+    this.dict.push(value);
+    this.lookup.set(value, id);
+    this.hashes.push(h);
+    this.chunk.push(bytes);
+    this.start.push(a);
+    this.end.push(b);
+    this.slots[s] = id;
+    if (this.dict.length * 2 > this.slots.length) this.grow();
+    return id;
+  }
+
+  private same(e: number, bytes: Uint8Array, a: number, b: number): boolean {
+    const eb = this.chunk[e]!;
+    const ea = this.start[e]!;
+    if (this.end[e]! - ea !== b - a) return false;
+    for (let j = 0; j < b - a; j++) if (eb[ea + j] !== bytes[a + j]) return false;
+    return true;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.dict.length; e++) {
+      let s = this.hashes[e]! & mask;
+      while (slots[s]! >= 0) s = (s + 1) & mask;
+      slots[s] = e;
+    }
+    this.slots = slots;
+  }
+}
+
+/** Encode an Arrow vector (all chunks). */
+export function encodeVector(v: Vector): Encoded {
+  const n = v.length;
+  const type = v.type as DataType;
+  if (DataType.isBool(type)) {
+    const data = new Uint8Array(n);
+    let k = 0;
+    for (const d of v.data as Data[]) {
+      const bits = d.values as Uint8Array;
+      const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
+      const off = d.offset;
+      for (let i = 0; i < d.length; i++, k++) {
+        const j = off + i;
+        data[k] = validAt(bitmap, off, i) ? (bits[j >> 3]! >> (j & 7)) & 1 : U;
+      }
+    }
+    return { kind: 'tri', data };
+  }
+  if (DataType.isInt(type) || DataType.isFloat(type) || DataType.isDecimal(type)) {
+    const data = new Float64Array(n);
+    let k = 0;
+    for (const d of v.data as Data[]) {
+      const vals = d.values as ArrayLike<number | bigint>;
+      const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
+      const off = d.offset;
+      const fast = DataType.isFloat(type) || (DataType.isInt(type) && (type as { bitWidth: number }).bitWidth <= 32);
+      for (let i = 0; i < d.length; i++, k++) {
+        if (!validAt(bitmap, off, i)) data[k] = NaN;
+        else if (fast) data[k] = vals[i] as number;
+        else {
+          const x = v.get(k);
+          data[k] = x === null ? NaN : Number(x);
+        }
+      }
+    }
+    return { kind: 'num', data };
+  }
+  if (DataType.isUtf8(type) || DataType.isLargeUtf8(type)) {
+    const codes = new Int32Array(n);
+    const dict = new ByteDictionary();
+    let k = 0;
+    for (const d of v.data as Data[]) {
+      const offsets = d.valueOffsets as ArrayLike<number | bigint>;
+      const bytes = d.values as Uint8Array;
+      const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
+      const off = d.offset;
+      const big = typeof offsets[0] === 'bigint';
+      for (let i = 0; i < d.length; i++, k++) {
+        if (!validAt(bitmap, off, i)) codes[k] = -1;
+        else if (big) codes[k] = dict.code(bytes, Number(offsets[i]), Number(offsets[i + 1]));
+        else codes[k] = dict.code(bytes, offsets[i] as number, offsets[i + 1] as number);
+      }
+    }
+    return { kind: 'code', codes, dict: dict.dict };
+  }
+  // Anything else (dictionary-encoded text, dates…): through apache-arrow's own accessors.
+  const codes = new Int32Array(n);
+  const dict: string[] = [];
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const x = v.get(i) as unknown;
+    if (x === null || x === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    const s = x instanceof Date ? x.toISOString().slice(0, 10) : String(x);
+    let c = index.get(s);
+    if (c === undefined) {
+      index.set(s, (c = dict.length));
+      dict.push(s);
+    }
+    codes[i] = c;
+  }
+  return { kind: 'code', codes, dict };
+}
+
+/** The value of an encoded column at a row, as the other engines see it. */
+export function valueAt(e: Encoded, i: number): string | number | boolean | null {
+  switch (e.kind) {
+    case 'tri':
+      return e.data[i] === U ? null : e.data[i] === T;
+    case 'num': {
+      const x = e.data[i]!;
+      return Number.isNaN(x) ? null : x;
+    }
+    case 'code': {
+      const c = e.codes[i]!;
+      return c < 0 ? null : e.dict[c]!;
+    }
+  }
+}
