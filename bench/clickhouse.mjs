@@ -4,7 +4,7 @@
 // and DuckDB results equal the kernel's, byte for byte in CSV.
 // Usage (after a build): node bench/clickhouse.mjs [--data DIR] [--runs 3] [--months N (note only)]
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +78,10 @@ async function startCluster() {
       if (t > 300) throw new Error(`ClickHouse did not start on ${url}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-  const stop = async () => {
+  const logs = () =>
+    hosts.map((_, i) => join(base, `shard${i + 1}`, 'error.log')).filter((f) => existsSync(f)).map((f) => `${f}:\n${readFileSync(f, 'utf8').slice(-3000)}`).join('\n');
+  const stop = async (failed) => {
+    if (failed) console.error(logs());
     await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r() : (p.once('exit', r), p.kill('SIGTERM'))))));
     rmSync(base, { recursive: true, force: true });
   };
@@ -122,19 +125,23 @@ try {
     if (String(e.message).includes('differs')) throw e;
     console.error(`native DuckDB not measured: ${e.message}`);
   }
-  const row = (name, r, load) => `| ${name} | ${load} | ${ms(r.first)} | ${ms(median(r.xs))} (${ms(Math.min(...r.xs))}–${ms(Math.max(...r.xs))}) | ${(median(r.xs) / median(kernel.xs)).toFixed(1)}× |`;
+  const ratio = (r, base) => (base ? `${(median(r.xs) / median(base.xs)).toFixed(1)}×` : '—');
+  const row = (name, r, load) =>
+    `| ${name} | ${load} | ${ms(r.first)} | ${ms(median(r.xs))} (${ms(Math.min(...r.xs))}–${ms(Math.max(...r.xs))}) | ${ratio(r, kernel)} | ${ratio(r, duck)} |`;
   console.log(
     [
-      `${dir} (${ds.tables.persons.numRows} persons, ${ds.tables.households.numRows} households); ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
+      `${dir} (${ds.tables.persons.numRows} person-rows, ${ds.tables.households.numRows} household-rows, ${ds.periods.length} periods); peak RSS ${(process.resourceUsage().maxRSS / 2 ** 20).toFixed(1)} GiB; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ` +
         `${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; whole catalog (${catalog.length}) by county, medians of ${runs} after a first run; results equal byte for byte in CSV.`,
       '',
-      '| engine | load | compute (first) | compute (median, min–max) | / kernel |',
-      '| --- | --- | --- | --- | --- |',
+      '| engine | load | compute (first) | compute (median, min–max) | / kernel | / duckdb-native |',
+      '| --- | --- | --- | --- | --- | --- |',
       row('kernel', kernel, `${ms(fileLoad)} (Arrow files + validate)`),
       ...(duck ? [row('duckdb-native (2 threads)', duck, 'tables from the loaded dataset on first run')] : []),
       row('clickhouse, 2 shards on one machine', clickhouse, `${ms(chLoad)} (HTTP inserts through Distributed tables + copies of small tables, counts checked)`),
     ].join('\n'),
   );
-} finally {
-  await ch.stop();
+} catch (e) {
+  await ch.stop(true);
+  throw e;
 }
+await ch.stop();

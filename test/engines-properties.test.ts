@@ -2,7 +2,7 @@
  * Property tests across engines: on random valid datasets (nulls in every nullable column,
  * sites with no households, units without households, empty optional tables, zero
  * denominators, unicode names, monthly periods), arquero, duckdb-wasm, native DuckDB (when
- * installed) and PostgreSQL give exactly the same rows: the whole catalog at every level,
+ * installed), PostgreSQL and ClickHouse (two shards) give exactly the same rows: the whole catalog at every level,
  * a breakdown, and definitions exercising every corner of the expression language.
  * One database per engine for the whole file; HOUFU_ENGINE_PROPERTY_RUNS sets the runs (default 15,
  * all of them: no time limit cuts the property short).

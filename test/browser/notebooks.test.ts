@@ -1,6 +1,6 @@
 /**
  * The notebooks as a reader sees them, in headless Chromium at 1280 and 1920 px, offline:
- * no horizontal scroll of the page, no overlapping or repeated axis labels, no empty chart panels, human
+ * no horizontal scroll of the page, no overlapping, repeated or cut-off labels, no empty chart panels, human
  * table headers and code labels, thousands separators, two decimals in heatmaps, long tables
  * paged or folded, the county picker near the top, the months-since-move-in buckets in
  * numeric order, and an index that links every page. Screenshots go to test-output/notebooks/
@@ -111,6 +111,11 @@ function problems({ fields, codes, twoDecimals }: { fields: string[]; codes: str
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++)
           if (!separated(boxes[i]!, boxes[j]!)) out.push(`chart ${name}: axis labels "${labels[i]!.textContent}" and "${labels[j]!.textContent}" overlap`);
+    }
+    // No text sticks out of its chart (cut off by the chart's box).
+    for (const t of Array.from(svg.querySelectorAll('text')).filter(visible)) {
+      const b = t.getBoundingClientRect();
+      if (b.width > 0 && (b.left < r.left - 1 || b.right > r.right + 1 || b.top < r.top - 1 || b.bottom > r.bottom + 1)) out.push(`chart ${name}: "${t.textContent}" is cut off`);
     }
     const printed = Array.from(svg.querySelectorAll('.role-mark text, .role-axis-label text')).map((t) => (t.textContent ?? '').trim());
     for (const t of printed) if (NUMBER.test(t) && /(?<![\d.,])\d{4,}/.test(t)) out.push(`chart ${name}: "${t}" has no thousands separators`);

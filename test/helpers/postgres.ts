@@ -75,7 +75,8 @@ export async function startPostgres(): Promise<TestPostgres | { reason: string }
   }
 }
 
-/** Warn loudly that PostgreSQL tests are skipped, and why. */
+/** Warn loudly that PostgreSQL tests are skipped, and why; under CI (`CI` set) fail instead. */
 export function warnSkipped(reason: string): void {
+  if (process.env['CI']) throw new Error(`PostgreSQL is required under CI: ${reason}`);
   console.warn(`\n!!! PostgreSQL tests SKIPPED: ${reason}\n`);
 }

@@ -12,6 +12,8 @@ import { decodeVector } from './columns/decode.js';
 import { SCHEMA, TABLE_NAMES, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
 import { validateTables, ValidationContext, type CheckedTable } from './validate/rules.js';
+import { checkMapping, relabel, runChecks, valueMapOf } from './validate/checks/index.js';
+import { GUIZHOU_DIVISIONS, type Divisions } from './schema/divisions.js';
 
 /**
  * A column mapping, canonical name → the user's header. Either per table
@@ -44,6 +46,10 @@ export interface DatasetOptions {
   readonly findings?: readonly Finding[];
   /** The current year, for the birth-year rule. */
   readonly currentYear?: number;
+  /** The divisions list area codes are checked against (default: Guizhou's). */
+  readonly divisions?: Divisions;
+  /** Today as YYYY-MM-DD, for the future-date rule (default: today). */
+  readonly today?: string;
   /** Called as loading advances (for a progress line on long loads). */
   readonly onProgress?: (progress: LoadProgress) => void;
 }
@@ -74,7 +80,7 @@ export type RawTable = Table | Readonly<Record<string, RawColumn>>;
 
 function rawColumnsOf(raw: RawTable): Readonly<Record<string, RawColumn>> {
   if (!(raw instanceof Table)) return raw;
-  const cols: Record<string, RawColumn> = {};
+  const cols: Record<string, RawColumn> = Object.create(null) as Record<string, RawColumn>;
   for (const f of raw.schema.fields) cols[f.name] = raw.getChild(f.name) ?? [];
   return cols;
 }
@@ -91,7 +97,8 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     if (rawLength(raw[h]!) !== rowCount)
       out.add('error', 'bad_csv', ctx, { column: h }, { detail: `column ${h} has ${rawLength(raw[h]!)} values, expected ${rowCount}` });
   const used = new Set<string>();
-  const columns: Record<string, Vector> = {};
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const columns: Record<string, Vector> = Object.create(null) as Record<string, Vector>;
   const headerOf: Record<string, string> = {};
   for (const c of spec.columns) {
     const mapped = map[c.name];
@@ -99,7 +106,7 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
       out.add('warning', 'bad_mapping', ctx, { column: c.name }, { detail: `the mapping names header "${mapped}" for ${c.name}, which ${name} does not have; column ${c.name} was used` });
     if (header === undefined) {
-      if (c.absentIsUnknown) columns[c.name] = buildVector(new Array<null>(rowCount).fill(null), arrowTypeOf(c.type));
+      if (c.absentIsUnknown) columns[c.name] = canonicalColumn(c, new Array<null>(rowCount).fill(null), c.name, ctx, out).vector;
       else if (!c.optional) {
         const detail = mapped !== undefined ? `${c.name} (mapped to header "${mapped}", which the file does not have)` : c.name;
         out.add('error', 'missing_column', ctx, { column: detail }, { table: name, column: detail });
@@ -108,7 +115,8 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     }
     used.add(header);
     headerOf[c.name] = header;
-    const col = canonicalColumn(c, raw[header]!, header, ctx, out);
+    const cells = relabel(name, c, raw[header]!, valueMapOf(options.mapping, name, c.name), ctx, header === c.name ? c.name : `${c.name} [${header}]`, out);
+    const col = canonicalColumn(c, cells, header, ctx, out);
     columns[c.name] = col.vector;
     if (col.encoding) cx.seed(name, c.name, col.encoding);
   }
@@ -125,7 +133,7 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
 function emptyTable(name: TableName): CheckedTable {
   const columns: Record<string, Vector> = {};
   for (const c of SCHEMA[name].columns) if (!c.optional || c.absentIsUnknown) columns[c.name] = buildVector([], arrowTypeOf(c.type));
-  return { name, file: null, rowCount: 0, columns, headers: {}, absent: true };
+  return { name, file: null, rowCount: 0, columns, headers: {} };
 }
 
 const sameData = (a: Vector, b: Vector | null): boolean => b !== null && a.data.length === b.data.length && a.data.every((d, i) => d === b.data[i]);
@@ -145,7 +153,7 @@ function toArrow(t: CheckedTable): Table {
  * their canonical Arrow types, in schema order; other columns are text.
  */
 export function arrowTable(name: TableName, columns: Readonly<Record<string, ArrayLike<unknown>>>): Table {
-  const vectors: Record<string, Vector> = {};
+  const vectors: Record<string, Vector> = Object.create(null) as Record<string, Vector>;
   const specs = SCHEMA[name].columns;
   const order = [...specs.map((c) => c.name).filter((c) => c in columns), ...Object.keys(columns).filter((c) => !specs.some((s) => s.name === c))];
   for (const col of order) {
@@ -154,24 +162,6 @@ export function arrowTable(name: TableName, columns: Readonly<Record<string, Arr
     vectors[col] = buildVector(columns[col] as ArrayLike<unknown>, type);
   }
   return new Table(vectors);
-}
-
-function checkMapping(mapping: ColumnMapping | undefined, out: FindingCollector): void {
-  if (!mapping) return;
-  const known = new Set(TABLE_NAMES.flatMap((t) => SCHEMA[t].columns.map((c) => c.name)));
-  for (const [k, v] of Object.entries(mapping)) {
-    if (typeof v === 'string') {
-      if (!known.has(k)) out.add('error', 'bad_mapping', { table: null, file: null }, { column: k }, { detail: `"${k}" is not a canonical column` });
-    } else if (v && typeof v === 'object') {
-      if (!(TABLE_NAMES as readonly string[]).includes(k)) {
-        out.add('error', 'bad_mapping', { table: null, file: null }, {}, { detail: `"${k}" is not a canonical table` });
-        continue;
-      }
-      for (const c of Object.keys(v))
-        if (!SCHEMA[k as TableName].columns.some((s) => s.name === c))
-          out.add('error', 'bad_mapping', { table: k, file: null }, { column: c }, { detail: `"${c}" is not a column of ${k}` });
-    } else out.add('error', 'bad_mapping', { table: null, file: null }, {}, { detail: `the value of "${k}" must be a header name or an object` });
-  }
 }
 
 /**
@@ -196,15 +186,32 @@ export function buildDataset(tables: Partial<Record<TableName, RawTable>>, optio
   for (const name of TABLE_NAMES) {
     const raw = tables[name];
     if (!raw) {
-      if (SCHEMA[name].required) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
+      // A table whose file could not be read is reported by the reader, not again as missing.
+      if (SCHEMA[name].required) {
+        if (!options.files?.[name]) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
+      }
       // An absent optional table is an empty one: its counts are 0, its rates no_data.
-      else checked[name] = emptyTable(name);
+      else {
+        checked[name] = emptyTable(name);
+        cx.absent.add(name);
+      }
       continue;
     }
     checked[name] = coerceTable(name, raw, options, out, cx);
     options.onProgress?.({ step: 'coerce', table: name, done: Object.keys(checked).length, total: TABLE_NAMES.length });
   }
   validateTables(checked, out, {}, cx);
+  runChecks(
+    {
+      tables: Object.fromEntries(Object.values(checked).map((t) => [t.name, new Table(t.columns)])),
+      files: options.files ?? {},
+      headers: Object.fromEntries(Object.values(checked).map((t) => [t.name, t.headers])),
+      absent: cx.absent,
+      divisions: options.divisions ?? GUIZHOU_DIVISIONS,
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+    },
+    out,
+  );
   options.onProgress?.({ step: 'validate', table: null, done: 1, total: 1 });
   const findings = [...(options.findings ?? []), ...out.result()];
   const arrow: Partial<Record<TableName, Table>> = {};
@@ -237,7 +244,7 @@ export function datasetFromArrow(tables: Partial<Record<TableName, Table>>, opti
 
 /** The columns of an Arrow table as JS arrays (nulls kept; dates and timestamps as Date). */
 export function arrowColumns(t: Table): Record<string, unknown[]> {
-  const cols: Record<string, unknown[]> = {};
+  const cols: Record<string, unknown[]> = Object.create(null) as Record<string, unknown[]>;
   for (const f of t.schema.fields) {
     const v = t.getChild(f.name);
     if (!v) {

@@ -14,6 +14,9 @@ import { ERROR_TEXT } from './messages/index.js';
 import { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 import { csvChunks, toArrowIPC, toCSV, toParquet } from './result/format.js';
 import type { TableName } from './schema/tables.js';
+import { decodeText } from './io/decode.js';
+import { FindingCollector } from './validate/finding.js';
+import { DIVISIONS_FILE } from './validate/checks/divisions-file.js';
 
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 
@@ -30,14 +33,45 @@ export async function loadDataset(dir: string, options: ReadOptions = {}): Promi
     throw new HoufuError('io', { zh: `无法读取数据目录 ${dir}`, en: `cannot read the data folder ${dir}: ${(e as Error).message}` });
   }
   const files: InputFile[] = [];
-  for (const n of names.sort()) if (tableFile(n)) files.push({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) });
-  return datasetFromFiles(files, options);
+  const out = new FindingCollector();
+  const unreadable: Partial<Record<TableName, string>> = {};
+  for (const n of names.sort()) {
+    const t = tableFile(n);
+    if (!t && n !== DIVISIONS_FILE) continue;
+    try {
+      files.push({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) });
+    } catch (e) {
+      // A folder named like a table file, or a file without read permission: a finding, not a crash.
+      out.add('error', 'unreadable_file', { table: t?.table ?? null, file: n }, {}, { detail: fileErrorText(e) });
+      if (t) unreadable[t.table] = n;
+    }
+  }
+  return datasetFromFiles(files, {
+    ...options,
+    files: { ...unreadable, ...options.files },
+    findings: [...(options.findings ?? []), ...out.result()],
+  });
 }
 
-/** Read a column mapping from a JSON file (canonical name → the user's header, flat or per table). */
+/** Why a file cannot be read, in words (no stack, no internal text). */
+function fileErrorText(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'EISDIR') return 'it is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'it does not exist (a broken link?)';
+  return `${code ?? 'error'}: ${(e as Error).message ?? String(e)}`;
+}
+
+/**
+ * Read a column mapping from a JSON file (canonical name → the user's header, flat or per
+ * table; `values` maps the user's spellings of values). Decoded like a CSV file: UTF-8, or GB18030/GBK.
+ */
 export async function readMapping(path: string): Promise<ColumnMapping> {
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as ColumnMapping;
+    const out = new FindingCollector();
+    const text = decodeText(new Uint8Array(await readFile(path)), 'auto', { table: null, file: path }, out);
+    if (text === null) throw new Error(out.findings[0]?.message ?? 'not UTF-8 or GB18030 text');
+    return JSON.parse(text) as ColumnMapping;
   } catch (e) {
     throw new HoufuError('io', { zh: `无法读取列映射文件 ${path}`, en: `cannot read the column mapping ${path}: ${(e as Error).message}` });
   }

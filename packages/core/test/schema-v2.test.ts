@@ -75,7 +75,11 @@ describe('schema v2', () => {
     const t = base();
     delete t.inspections; // problems.round_id → inspections
     t.households!['unit_id'] = ['U7']; // households.unit_id → management_units (absent)
-    expect(faults(load(t))).toEqual([]);
+    // a warning that the parent table is missing, never an orphan error
+    expect(faults(load(t))).toEqual([
+      { severity: 'warning', code: 'missing_parent_table', table: 'households', row: 1, column: 'unit_id' },
+      { severity: 'warning', code: 'missing_parent_table', table: 'problems', row: 1, column: 'round_id' },
+    ]);
   });
 
   it.each([

@@ -67,6 +67,22 @@ export function indexAccessors(keys: KeyNames, columns: Readonly<Record<string, 
 const norm = (v: unknown): Value => (v === undefined || v === null || (typeof v === 'number' && Number.isNaN(v)) ? null : (v as Value));
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
+/**
+ * Kleene conjunction (`dominant` false) or disjunction (`dominant` true): the dominant value if any
+ * operand has it, else unknown if any is unknown, else the other value.
+ */
+function kleene<R>(fs: readonly ((r: R) => Value)[], dominant: boolean): (r: R) => Value {
+  return (d) => {
+    let unknown = false;
+    for (const f of fs) {
+      const v = f(d);
+      if (v === dominant) return dominant;
+      if (v === null) unknown = true;
+    }
+    return unknown ? null : !dominant;
+  };
+}
+
 /** Compile `e`, evaluated on row objects of table `row` whose keys `keys` names. */
 export function compileExpr(row: TableName, e: Expr, keys: KeyNames): Evaluator {
   return compileWith(row, e, objectAccessors(keys));
@@ -108,30 +124,8 @@ export function compileWith<R>(row: TableName, e: Expr, acc: Accessors<R>): (r: 
       const set = new Set<unknown>(n.values);
       return (d) => { const x = a(d); return x === null ? null : set.has(x); };
     },
-    and: (n) => {
-      const fs = n.args.map(sub);
-      return (d) => {
-        let unknown = false;
-        for (const f of fs) {
-          const v = f(d);
-          if (v === false) return false;
-          if (v === null) unknown = true;
-        }
-        return unknown ? null : true;
-      };
-    },
-    or: (n) => {
-      const fs = n.args.map(sub);
-      return (d) => {
-        let unknown = false;
-        for (const f of fs) {
-          const v = f(d);
-          if (v === true) return true;
-          if (v === null) unknown = true;
-        }
-        return unknown ? null : false;
-      };
-    },
+    and: (n) => kleene(n.args.map(sub), false),
+    or: (n) => kleene(n.args.map(sub), true),
     not: (n) => {
       const f = sub(n.arg);
       return (d) => { const v = f(d); return v === null ? null : !v; };

@@ -288,7 +288,8 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
   }
   for (let k = 0; k < badRows.length; k++)
     out.add('error', 'bad_csv', ctx, { row: badRows[k]! }, { detail: `row ${badRows[k]} has ${badCounts[k]} fields, the header has ${width}` });
-  const result: Record<string, TextColumn> = {};
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const result: Record<string, TextColumn> = Object.create(null) as Record<string, TextColumn>;
   names.forEach((h, i) => (result[h] = cols[i]!.finish(rows)));
   return result;
 }

@@ -8,6 +8,9 @@ import { FindingCollector } from '../validate/finding.js';
 import { readCSV } from './csv.js';
 import type { TextEncoding } from './decode.js';
 import { readParquet } from './parquet.js';
+import { divisionsFromFiles } from '../validate/checks/divisions-file.js';
+import { prescan, readerFailure } from '../validate/checks/prescan.js';
+import { checkArrowData } from '../validate/checks/arrow-data.js';
 
 /** A file in memory. */
 export interface InputFile {
@@ -48,6 +51,7 @@ export async function readTableFile(
   encoding: TextEncoding = 'auto',
 ): Promise<RawTable | null> {
   const ctx = { table, file: file.name };
+  if (await prescan(file.bytes, format, table, file.name, out)) return null;
   switch (format) {
     case 'csv':
       return readCSV(file.bytes, encoding, ctx, out);
@@ -55,14 +59,17 @@ export async function readTableFile(
       try {
         return await readParquet(file.bytes);
       } catch (e) {
-        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${(e as Error).message})` });
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${readerFailure(e)})` });
         return null;
       }
     case 'arrow':
       try {
-        return (await import('./arrow-ipc.js')).readArrowIPC(file.bytes);
+        const t = (await import('./arrow-ipc.js')).readArrowIPC(file.bytes);
+        const damaged = checkArrowData(t);
+        if (damaged) throw new Error(damaged);
+        return t;
       } catch (e) {
-        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${(e as Error).message})` });
+        out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Arrow IPC file (${readerFailure(e)})` });
         return null;
       }
   }
@@ -88,8 +95,10 @@ export async function datasetFromFiles(files: readonly InputFile[], options: Rea
     if (cols) raw[t.table] = cols;
     options.onProgress?.({ step: 'read', table: t.table, done: Object.keys(names).length, total: files.filter((g) => tableFile(g.name)).length });
   }
+  const divisions = options.divisions ?? divisionsFromFiles(files, out);
   return buildDataset(raw, {
     ...options,
+    ...(divisions ? { divisions } : {}),
     files: { ...names, ...options.files },
     findings: [...(options.findings ?? []), ...out.result()],
   });

@@ -2,6 +2,7 @@
  * Every user-facing text of the library, in Chinese and English, in one place.
  */
 import type { LocalText } from '../model/indicator.js';
+import { CHECK_TEXT, type CheckCode } from './checks.js';
 import type { Level, Status } from '../model/vocabulary.js';
 import type { ColumnType } from '../schema/tables.js';
 
@@ -31,7 +32,8 @@ export type FindingCode =
   | 'employed_not_labor'
   | 'employment_type_mismatch'
   | 'household_without_persons'
-  | 'more_findings';
+  | 'more_findings'
+  | CheckCode;
 
 /** Parameters a message may mention. */
 export interface MessageArgs {
@@ -125,6 +127,7 @@ export const FINDING_TEXT: Readonly<Record<FindingCode, (a: MessageArgs) => Loca
     zh: `同类问题另有 ${a.count} 处未逐条列出`,
     en: `${a.count} more findings of this kind not listed`,
   }),
+  ...CHECK_TEXT,
 };
 
 /** Type names used in bad_type messages. */

@@ -44,17 +44,18 @@ export function applySuppression(
   levels: readonly Level[],
   threshold: number,
 ): ResultTable {
-  const rows = publishedRows(full, totals, breakdown);
-  const equations = [...hierarchyEquations(dataset, rows), ...(totals ? totalEquations(rows) : [])];
+  const rows = publishedRows(dataset, full, totals, breakdown);
+  const equations = [...hierarchyEquations(rows), ...(totals ? totalEquations(rows) : [])];
   const reasons = suppressCells(rows.cells, equations, threshold);
   return publishedTable(rows, reasons, breakdown, levels);
 }
 
-const TOTAL = '\u0002';
-const KEY_SEP = '\u0001';
-
-/** The rows of `full` then those of `totals`, as cells with a key per (indicator, period, breakdown tuple, level, area). */
-function publishedRows(full: ResultTable, totals: ResultTable | null, breakdown: readonly string[]) {
+/**
+ * The rows of `full` then those of `totals`, as cells, each with numeric coordinates: indicator,
+ * period, breakdown tuple (0: the total over the breakdown's values), level and the hierarchy's
+ * area number; `index` finds a row from its coordinates.
+ */
+function publishedRows(dataset: Dataset, full: ResultTable, totals: ResultTable | null, breakdown: readonly string[]) {
   const survey = full.schema.fields.some((f) => f.name === 'se');
   // Work on columns: the rows of `full`, then those of `totals`.
   const a = arrowColumns(full);
@@ -66,24 +67,38 @@ function publishedRows(full: ResultTable, totals: ResultTable | null, breakdown:
     const y = b?.[name];
     return (i) => (i < nFull ? x?.[i] : y?.[i - nFull]);
   };
-  const id = col('indicator_id');
-  const period = col('period');
   const level = col('level');
-  const area = col('area_code');
   const count = col(survey ? 'n' : 'numerator');
   const den = col(survey ? 'n' : 'denominator');
   const bget = breakdown.map((name) => col(name));
   const cells: Cell[] = new Array(nAll);
   for (let i = 0; i < nAll; i++) cells[i] = { count: Number(count(i) ?? 0), denominator: Number(den(i) ?? 0) };
-  const tupleOf = (i: number): string => (i >= nFull ? TOTAL : bget.length === 1 ? String(bget[0]!(i) ?? '\u0003') : JSON.stringify(bget.map((g) => g(i) ?? null)));
-  const key = (i: number, tuple: string, lev: unknown, code: unknown): string => `${id(i)}${KEY_SEP}${period(i) ?? ''}${KEY_SEP}${tuple}${KEY_SEP}${lev}${KEY_SEP}${code}`;
-  const tuples = new Array<string>(nAll);
-  const index = new Map<string, number>();
-  for (let i = 0; i < nAll; i++) {
-    tuples[i] = tupleOf(i);
-    index.set(key(i, tuples[i]!, level(i), area(i)), i);
-  }
-  return { survey, nFull, nAll, col, level, area, bget, cells, tuples, index, key };
+  const h = hierarchy(dataset);
+  const numbering = <T>(get: (i: number) => T, first?: T): Int32Array => {
+    const ids = new Map<T, number>(first === undefined ? [] : [[first, 0]]);
+    return Int32Array.from({ length: nAll }, (_, i) => {
+      const v = get(i);
+      let n = ids.get(v);
+      if (n === undefined) ids.set(v, (n = ids.size));
+      return n;
+    });
+  };
+  const area = col('area_code');
+  const coords = {
+    indicator: numbering(col('indicator_id')),
+    period: numbering(col('period')),
+    // Tuple 0 is the total over the breakdown's values (the rows of `totals`).
+    tuple: numbering((i) => (i >= nFull ? '' : JSON.stringify(bget.map((g) => g(i) ?? null))), ''),
+    level: Int32Array.from({ length: nAll }, (_, i) => PUBLISH_LEVELS.indexOf(level(i) as Level)),
+    area: Int32Array.from({ length: nAll }, (_, i) => h.index(level(i) as Level).of(String(area(i)))),
+  };
+  const dims = [coords.indicator, coords.period, coords.tuple, coords.level, coords.area].map((c) => c.reduce((m, v) => Math.max(m, v), 0) + 1) as [number, number, number, number, number];
+  const key = (ind: number, per: number, tuple: number, lev: number, ar: number): number => (((ind * dims[1] + per) * dims[2] + tuple) * dims[3] + lev) * dims[4] + ar;
+  const index = new Map<number, number>();
+  for (let i = 0; i < nAll; i++) index.set(key(coords.indicator[i]!, coords.period[i]!, coords.tuple[i]!, coords.level[i]!, coords.area[i]!), i);
+  /** The row of row i's cell with another tuple, level and area (undefined: none). */
+  const find = (i: number, tuple: number, lev: number, ar: number): number | undefined => index.get(key(coords.indicator[i]!, coords.period[i]!, tuple, lev, ar));
+  return { survey, nFull, nAll, col, level, bget, cells, coords, find, h };
 }
 
 type PublishedRows = ReturnType<typeof publishedRows>;
@@ -95,21 +110,15 @@ const addTo = (m: Map<number, number[]>, parent: number | undefined, child: numb
   g.push(child);
 };
 
-/** parent area = Σ child areas, for every cell, from the sites' hierarchy. */
-function hierarchyEquations(dataset: Dataset, r: PublishedRows): Equation[] {
-  const h = hierarchy(dataset);
-  const parentOf = new Map<string, string>();
-  for (const s of h.areas('site')) {
-    const chain = PUBLISH_LEVELS.map((l) => h.areaOf(l, s.code));
-    for (let k = 1; k < chain.length; k++) parentOf.set(`${PUBLISH_LEVELS[k]}:${chain[k]}`, chain[k - 1]!);
-  }
+/** parent area = Σ child areas, for every cell, from the hierarchy's numbered areas. */
+function hierarchyEquations(r: PublishedRows): Equation[] {
   const groups = new Map<number, number[]>();
   for (let i = 0; i < r.nAll; i++) {
-    const lev = r.level(i) as Level;
-    const k = PUBLISH_LEVELS.indexOf(lev);
-    if (k <= 0) continue;
-    const p = parentOf.get(`${lev}:${r.area(i)}`);
-    if (p !== undefined) addTo(groups, r.index.get(r.key(i, r.tuples[i]!, PUBLISH_LEVELS[k - 1], p)), i);
+    const k = r.coords.level[i]!;
+    const ar = r.coords.area[i]!;
+    if (k <= 0 || ar < 0) continue;
+    const parent = r.h.index(PUBLISH_LEVELS[k]!).parent[ar]!;
+    if (parent >= 0) addTo(groups, r.find(i, r.coords.tuple[i]!, k - 1, parent), i);
   }
   return [...groups].map(([parent, children]) => ({ parent, children }));
 }
@@ -117,7 +126,7 @@ function hierarchyEquations(dataset: Dataset, r: PublishedRows): Equation[] {
 /** The total of an area over the breakdown's values = Σ its cells per value. */
 function totalEquations(r: PublishedRows): Equation[] {
   const byTotal = new Map<number, number[]>();
-  for (let i = 0; i < r.nFull; i++) addTo(byTotal, r.index.get(r.key(i, TOTAL, r.level(i), r.area(i))), i);
+  for (let i = 0; i < r.nFull; i++) addTo(byTotal, r.find(i, 0, r.coords.level[i]!, r.coords.area[i]!), i);
   return [...byTotal].map(([parent, children]) => ({ parent, children }));
 }
 

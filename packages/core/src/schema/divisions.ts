@@ -140,3 +140,57 @@ export const GUIZHOU_CODE_CHANGES: readonly CodeChange[] = [
   { from: '520221', fromName: '水城县', to: '520204', year: 2020 },
   { from: '520522', fromName: '黔西县', to: '520581', year: 2021 },
 ];
+
+/**
+ * A divisions list that area codes are checked against: a province's prefectures and
+ * counties (GB/T 2260), with the code changes it recognises. A dataset of another
+ * province brings its own (`divisions.csv`, the columns of `guizhou-divisions.csv`).
+ */
+export interface Divisions {
+  /** The province: six-digit code (e.g. 520000) and name. */
+  readonly province: { readonly code: string; readonly name: string };
+  /** Prefecture-level divisions, code → name. */
+  readonly prefectures: Readonly<Record<string, string>>;
+  /** County-level divisions. */
+  readonly counties: readonly CountyDivision[];
+  /** Obsolete county codes and their successors. */
+  readonly changes: readonly CodeChange[];
+}
+
+/** Guizhou's divisions (the default list). */
+export const GUIZHOU_DIVISIONS: Divisions = {
+  province: GUIZHOU,
+  prefectures: GUIZHOU_PREFECTURES,
+  counties: GUIZHOU_COUNTIES,
+  changes: GUIZHOU_CODE_CHANGES,
+};
+
+/**
+ * A divisions list from CSV text with the columns `code,name,prefecture_code[,prefecture_name]`
+ * (one row per county); a row whose code equals its prefecture_code names the prefecture.
+ * Returns a text saying what is wrong when the text is not such a list.
+ * @example parseDivisions('code,name,prefecture_code,prefecture_name\n530102,五华区,530100,昆明市\n')
+ */
+export function parseDivisions(text: string): Divisions | string {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim());
+  const at = (n: string): number => header.indexOf(n);
+  if (at('code') < 0 || at('prefecture_code') < 0) return 'the header must name code and prefecture_code';
+  const prefectures: Record<string, string> = {};
+  const counties: CountyDivision[] = [];
+  let province: string | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const f = lines[i]!.split(',').map((s) => s.trim());
+    const code = f[at('code')] ?? '';
+    const pre = f[at('prefecture_code')] ?? '';
+    if (!/^\d{6}$/.test(code) || !/^\d{6}$/.test(pre) || !pre.endsWith('00')) return `line ${i + 1}: ${JSON.stringify(lines[i])} is not a six-digit code and prefecture code`;
+    const p2 = `${code.slice(0, 2)}0000`;
+    if (province !== undefined && p2 !== province) return `line ${i + 1}: ${code} is not in province ${province}`;
+    province = p2;
+    const pname = at('prefecture_name') >= 0 ? (f[at('prefecture_name')] ?? '') : '';
+    if (!(pre in prefectures) || (pname && !prefectures[pre])) prefectures[pre] = pname;
+    if (code !== pre) counties.push({ code, name: at('name') >= 0 ? (f[at('name')] ?? '') : '', prefectureCode: pre });
+  }
+  if (province === undefined) return 'the list has no rows';
+  return { province: { code: province, name: '' }, prefectures, counties, changes: [] };
+}

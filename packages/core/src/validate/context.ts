@@ -24,8 +24,6 @@ export interface CheckedTable {
   readonly headers: Record<string, string>;
   /** The Arrow table the columns came from, if any (kept as it is when no column changes). */
   readonly source?: Table;
-  /** The dataset has no such table (an optional table, standing in as an empty one). */
-  readonly absent?: boolean;
 }
 
 /** Options of validation. */
@@ -45,6 +43,8 @@ export class ValidationContext {
   readonly encodings = new Map<string, Encoded>();
   /** Row links built so far, by `child>parent:via` (the engines' keys). */
   readonly links = new Map<string, Int32Array>();
+  /** Optional tables the dataset does not have (references to them are one warning, not orphans). */
+  readonly absent = new Set<TableName>();
 
   constructor(
     /** Tables by name (absent optional tables are empty). */

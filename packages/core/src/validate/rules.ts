@@ -182,8 +182,7 @@ export const checkReferences: TableCheck = (t, cx) => {
   for (const spec of SCHEMA[t.name].columns) {
     if (!spec.references) continue;
     const parent = cx.tables[spec.references];
-    // A reference into an absent optional table cannot be checked: it is not an orphan.
-    if (!t.columns[spec.name] || !parent || parent.absent) continue;
+    if (!t.columns[spec.name] || !parent || cx.absent.has(spec.references)) continue;
     const refs = cx.codes(t, spec.name)!;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
     const rows = cx.link(t, parent, spec.name);

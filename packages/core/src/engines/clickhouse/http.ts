@@ -53,16 +53,15 @@ export function clickhouseHttp(url: string, settings: Readonly<Record<string, st
     if (body !== undefined) p.set('query', sql);
     const send = (): Promise<Response> =>
       fetch(`${base}/?${p.toString()}`, { method: 'POST', body: body ?? sql, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-    let res: Response;
-    try {
-      res = await send();
-    } catch {
-      // The server closes idle connections after a few seconds (keep_alive_timeout); a request on
-      // such a socket never reached it. One retry on a fresh connection (the loader's row counts
-      // would catch an insert that did arrive twice).
+    let res: Response | undefined;
+    // The server closes idle connections after a few seconds (keep_alive_timeout); a request on
+    // such a socket never reached it, and the pool may hold several. A few retries on fresh
+    // connections (the loader's row counts would catch an insert that did arrive twice).
+    for (let attempt = 1; !res; attempt++) {
       try {
         res = await send();
       } catch (e) {
+        if (attempt < 4) continue;
         const cause = (e as { cause?: { message?: string } }).cause?.message ?? (e as Error).message;
         throw new HoufuError('io', CLICKHOUSE_TEXT.unreachable(base, cause));
       }

@@ -19,6 +19,7 @@ import { tableName, type SqlNaming } from '../sql/naming.js';
 import { openedEngine, openSqlDataset } from '../sql/open.js';
 import type { SqlRow, SqlSource } from '../sql/run.js';
 import { DataType } from 'apache-arrow';
+import { postgresFailure } from './errors.js';
 
 /** Anything that runs a parameterized statement: a `pg` Client, Pool or PoolClient. */
 export interface Queryable {
@@ -77,6 +78,14 @@ export interface PostgresDataset {
  * await close();
  */
 export async function postgresDataset(source: PostgresSource): Promise<PostgresDataset> {
+  try {
+    return await openPostgres(source);
+  } catch (e) {
+    throw postgresFailure(e, source.connection) ?? e;
+  }
+}
+
+async function openPostgres(source: PostgresSource): Promise<PostgresDataset> {
   const { db, close, inFlight } = await queryable(source.connection);
   const naming: SqlNaming = {
     ...(source.schema !== undefined ? { schema: source.schema } : {}),
@@ -86,7 +95,15 @@ export async function postgresDataset(source: PostgresSource): Promise<PostgresD
   try {
     const { dataset, source: sql } = await openSqlDataset(
       {
-        session: { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows, inFlight },
+        session: {
+          dialect: postgresDialect,
+          query: (q: SqlQuery) =>
+            db.query({ text: q.text, values: [...q.params] }).then(
+              (r) => r.rows,
+              (e: unknown) => Promise.reject(postgresFailure(e, source.connection) ?? e),
+            ),
+          inFlight,
+        },
         naming,
         async columnsOf(table) {
           const res = await db.query({
@@ -136,6 +153,14 @@ export async function loadIntoPostgres(
   dataset: Dataset,
   options: LoadOptions = {},
 ): Promise<Partial<Record<TableName, number>>> {
+  try {
+    return await loadPostgres(connection, dataset, options);
+  } catch (e) {
+    throw postgresFailure(e, connection) ?? e;
+  }
+}
+
+async function loadPostgres(connection: string | pg.Client | pg.Pool, dataset: Dataset, options: LoadOptions): Promise<Partial<Record<TableName, number>>> {
   assertUsable(dataset);
   const naming: SqlNaming = { ...(options.schema !== undefined ? { schema: options.schema } : {}), ...(options.tables ? { tables: options.tables } : {}) };
   const names = TABLE_NAMES.filter((t) => dataset.tables[t]);

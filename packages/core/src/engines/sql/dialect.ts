@@ -209,27 +209,14 @@ export function checkDialect(dialect: Dialect): Dialect {
   return dialect;
 }
 
-/** DuckDB (native and duckdb-wasm). */
-export const duckdbDialect: Dialect = {
-  name: 'duckdb',
-  types: { text: 'VARCHAR', double: 'DOUBLE', boolean: 'BOOLEAN' },
-  placeholder: (n) => `$${n}`,
-  // DuckDB compares text byte-wise (UTF-8), which is code-point order.
-  textOrder: '',
-  maxIdentifierBytes: 4096,
-  textHoldsNul: true,
-  parts: standardParts,
-};
+/** A dialect spelling standard SQL (`standardParts`, `$n` placeholders), differing only in types, text order and names. */
+const standardDialect = (d: Pick<Dialect, 'name' | 'types' | 'textOrder' | 'maxIdentifierBytes' | 'textHoldsNul'>): Dialect => ({ ...d, placeholder: (n) => `$${n}`, parts: standardParts });
 
-/** PostgreSQL. */
-export const postgresDialect: Dialect = {
-  name: 'postgres',
-  types: { text: 'TEXT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN' },
-  placeholder: (n) => `$${n}`,
-  // The database's default collation may be linguistic; "C" compares code points.
-  textOrder: ' COLLATE "C"',
-  // NAMEDATALEN − 1: longer names are silently truncated by the server.
-  maxIdentifierBytes: 63,
-  textHoldsNul: false,
-  parts: standardParts,
-};
+/** DuckDB (native and duckdb-wasm). DuckDB compares text byte-wise (UTF-8), which is code-point order. */
+export const duckdbDialect: Dialect = standardDialect({ name: 'duckdb', types: { text: 'VARCHAR', double: 'DOUBLE', boolean: 'BOOLEAN' }, textOrder: '', maxIdentifierBytes: 4096, textHoldsNul: true });
+
+/**
+ * PostgreSQL. The database's default collation may be linguistic: `COLLATE "C"` compares code
+ * points. Names are kept to NAMEDATALEN − 1 bytes: longer ones the server silently truncates.
+ */
+export const postgresDialect: Dialect = standardDialect({ name: 'postgres', types: { text: 'TEXT', double: 'DOUBLE PRECISION', boolean: 'BOOLEAN' }, textOrder: ' COLLATE "C"', maxIdentifierBytes: 63, textHoldsNul: false });

@@ -1,0 +1,53 @@
+/**
+ * The buffers of a decoded Arrow table, checked before any value is read: a damaged file can
+ * decode into offsets that run backwards or past their data, or buffers shorter than their
+ * column, which would read garbage or fail deep inside a later step.
+ */
+import { DataType, type Data, type Table } from 'apache-arrow';
+
+function checkData(d: Data, name: string): string | undefined {
+  const n = d.length;
+  const end = d.offset + n;
+  if (n < 0 || d.offset < 0) return `column ${name} has a negative length`;
+  if (d.nullCount > 0 && (d.nullBitmap?.length ?? 0) * 8 < end) return `column ${name} has a short validity bitmap`;
+  if (DataType.isUtf8(d.type) || DataType.isBinary(d.type)) {
+    const o = d.valueOffsets as Int32Array | undefined;
+    const v = d.values as Uint8Array | undefined;
+    if (!o || o.length < n + 1) return `column ${name} has too few offsets`;
+    let prev = o[0]!;
+    if (prev < 0) return `column ${name} has a negative offset`;
+    for (let i = 1; i <= n; i++) {
+      const x = o[i]!;
+      if (x < prev) return `the offsets of column ${name} run backwards`;
+      prev = x;
+    }
+    if (prev > (v?.length ?? 0)) return `the offsets of column ${name} point past its data`;
+  } else if (DataType.isBool(d.type)) {
+    // An all-null column's values are never read; writers may leave its value buffer empty.
+    if (d.nullCount < n && (d.values?.length ?? 0) * 8 < end) return `column ${name} has too few values`;
+  } else if (DataType.isInt(d.type) || DataType.isFloat(d.type) || DataType.isDate(d.type) || DataType.isTimestamp(d.type)) {
+    if ((d.values?.length ?? 0) < n) return `column ${name} has too few values`;
+  }
+  for (const c of d.children) {
+    const why = checkData(c, name);
+    if (why) return why;
+  }
+  if (d.dictionary) for (const c of d.dictionary.data) {
+    const why = checkData(c, name);
+    if (why) return why;
+  }
+  return undefined;
+}
+
+/** Why a decoded Arrow table's buffers do not hold its columns, or undefined. */
+export function checkArrowData(t: Table): string | undefined {
+  for (const f of t.schema.fields) {
+    const col = t.getChild(f.name);
+    if (!col) continue;
+    for (const d of col.data) {
+      const why = checkData(d, f.name);
+      if (why) return why;
+    }
+  }
+  return undefined;
+}
