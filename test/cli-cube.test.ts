@@ -30,7 +30,7 @@ describe('houfu cube on the bundled sample', () => {
 
   it('writes the whole catalog', () => {
     expect(made.code, made.err).toBe(0);
-    expect(made.err).toMatch(/28 indicators × \d+ sites/);
+    expect(made.err).toMatch(/45 indicators × \d+ sites/);
   });
 
   // Prefecture too is checked in-process (test/cube.test.ts); each run here loads the sample.

@@ -90,7 +90,7 @@ describe('cubes on test/fixtures/hand', () => {
       expect(toCSV(computeFromCube(siteCube, catalog, { by })), by).toBe(toCSV(await compute(ds, catalog, { by })));
   });
 
-  it('keeps 28 indicators in a small file with per-part sums', () => {
+  it('keeps the catalog in a small file with per-part sums', () => {
     const bytes = writeCube(siteCube);
     expect(siteCube.meta.indicators.map((i) => i.id)).toEqual(catalog.map((d) => d.id));
     expect(siteCube.table.schema.fields.map((f) => f.name)).toEqual(['indicator_id', 'site_id', 'period', 'numerator', 'denominator', 'unknown']);
@@ -98,7 +98,7 @@ describe('cubes on test/fixtures/hand', () => {
     const s1 = expected.rows.find((r) => r.level === 'site' && r.area_code === 'S1' && r.indicator_id === 'four_musts.training')!;
     const cubeRow = toObjects(siteCube.table).find((r) => r.indicator_id === 'four_musts.training' && r.site_id === 'S1');
     expect(cubeRow).toMatchObject({ numerator: s1.numerator, denominator: s1.denominator, unknown: s1.unknown });
-    expect(bytes.length).toBeLessThan(64 * 1024);
+    expect(bytes.length).toBeLessThan(128 * 1024);
   });
 
   it('holds no person, household, facility or activity id, and no column of the data beyond sites and units', async () => {

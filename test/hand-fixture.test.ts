@@ -45,7 +45,7 @@ describe('catalog', () => {
   });
 
   it('groups them in the families of docs/semantics.md', () => {
-    for (const name of ['four_musts', 'employment', 'services', 'governance', 'culture', 'party', 'structure']) {
+    for (const name of ['four_musts', 'employment', 'services', 'governance', 'culture', 'party', 'structure', 'measures']) {
       const want = specIds.filter((id) => id.startsWith(`${name}.`));
       expect(family(name as Parameters<typeof family>[0]).map((d) => d.id).sort(), name).toEqual(want.sort());
     }

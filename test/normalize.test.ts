@@ -77,7 +77,7 @@ describe('normalize', () => {
       ['/4/kind', 'enum'],
       ['/3/id', 'duplicate'],
     ]);
-    expect(r.findings[0]!.message).toEqual({ zh: '/0/unit：取值应为 person, household, site, unit 之一', en: '/0/unit: must be one of person, household, site, unit' });
+    expect(r.findings[0]!.message).toEqual({ zh: '/0/unit：取值应为 person, household, site, unit, project, problem 之一', en: '/0/unit: must be one of person, household, site, unit, project, problem' });
     expect(normalize({ ...good, outcome: undefined })).toMatchObject({ ok: false, findings: [{ path: '/outcome', rule: 'required' }] });
     expect(normalize('rate')).toMatchObject({ ok: false, findings: [{ path: '/', rule: 'type' }] });
   });

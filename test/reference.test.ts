@@ -124,8 +124,8 @@ describe('reference edge cases', () => {
 
 /** The hand fixture with CSV text turned into typed values, by column name. */
 function typedCopy(data: PlainDataset): PlainDataset {
-  const bools = new Set(['cross_county', 'is_demo', 'stable_income', 'is_labor', 'trained', 'employed', 'med_insurance_transferred', 'has_police_room']);
-  const nums = new Set(['income_per_capita', 'birth_year', 'capacity', 'population', 'party_members_elected', 'participants']);
+  const bools = new Set(['cross_county', 'is_demo', 'stable_income', 'is_labor', 'trained', 'employed', 'med_insurance_transferred', 'has_police_room', 'whole_village', 'house_photos', 'civilized_family', 'built_for_sites']);
+  const nums = new Set(['income_per_capita', 'birth_year', 'capacity', 'population', 'party_members_elected', 'participants', 'amount', 'cadres_province', 'cadres_prefecture', 'cadres_county', 'cadres_township']);
   const conv = (rows: PlainDataset['sites'] | undefined) =>
     rows?.map((r) =>
       Object.fromEntries(
@@ -138,8 +138,7 @@ function typedCopy(data: PlainDataset): PlainDataset {
       ),
     );
   const out: PlainDataset = { sites: conv(data.sites)!, households: conv(data.households)!, persons: conv(data.persons)! };
-  if (data.facilities) out.facilities = conv(data.facilities)!;
-  if (data.management_units) out.management_units = conv(data.management_units)!;
-  if (data.activities) out.activities = conv(data.activities)!;
+  for (const name of ['facilities', 'management_units', 'activities', 'health_services', 'projects', 'demonstration_sites', 'problems', 'tasks', 'dispatches', 'trainings', 'inspections'] as const)
+    if (data[name]) out[name] = conv(data[name])!;
   return out;
 }

@@ -101,10 +101,10 @@ describe('hostile table names and column mappings on PostgreSQL', () => {
       const want = await engines.compute('arquero', data.ds, hostileDefinitions, { by: ['province', 'site'] });
       expect(got).toEqual(want);
 
-      // Only reads: six lookups of columns, the sites and management units read, one query per frame.
+      // Only reads: fourteen lookups of columns (one per table of schema v2), the sites and management units read, one query per frame.
       expect(statements.every((s) => /^SELECT /.test(s)), statements.join('\n')).toBe(true);
-      expect(statements.filter((s) => s.includes('information_schema.columns'))).toHaveLength(6);
-      expect(statements).toHaveLength(6 + 2 + 1);
+      expect(statements.filter((s) => s.includes('information_schema.columns'))).toHaveLength(14);
+      expect(statements).toHaveLength(14 + 2 + 1);
       expect(statements.filter((s) => s.includes(`AS "g"`))).toHaveLength(1);
       for (const s of statements) for (const v of HOSTILE) if (!v.startsWith('"') && v !== "O'Brien") expect(s).not.toContain(v);
       expect(await snapshot(client)).toEqual(before);

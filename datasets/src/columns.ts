@@ -19,6 +19,7 @@ import { ETHNICITIES, REACHED } from './preset.js';
 import { IDENTITY, type Rows } from './periods.js';
 import { grownCodes, timelineKey } from './timeline.js';
 import { PREFECTURE_CODES } from './sites.js';
+import { makeHealthServices, makeRegisters } from './measures.js';
 import type { World } from './world.js';
 
 /** Plain columns of one table. */
@@ -60,7 +61,7 @@ function gather<T>(values: T[], rows: Rows): T[] {
   return out;
 }
 
-/** Builds the six tables' plain columns; they may share arrays with `world`, which is not used afterwards. */
+/** Builds every table's plain columns; they may share arrays with `world`, which is not used afterwards. */
 export function toColumns(world: World, seed: number, hhRows: Rows, personRows: Rows): Record<TableName, Columns> {
   const { sites, households: hh, persons: p, living, units, unitFacts, facilities: fac, activities: act } = world;
   const key = timelineKey(seed);
@@ -95,7 +96,7 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
     ? Uint8Array.from(hh.origin, (c, h) => (world.obsoleteOrigin![h] ? COUNTY_CODES.length + c : c))
     : hh.origin;
   const householdsTable: Columns = {
-    household_id: gather(hhIds, hhRows),
+    household_id: aliased(gather(hhIds, hhRows), hhRows),
     site_id: lookup(siteIds, hh.site, hhRows),
     origin_county_code: lookup(origins, originCode, hhRows),
     moved_in_on: lookup(dates, hh.moved, hhRows),
@@ -109,6 +110,10 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
     ),
     income_per_capita: income,
     unit_id: lookup(unitIds, hh.unit, hhRows),
+    origin_village: lookup(villageIds(world), world.householdFacts.village, hhRows),
+    whole_village: lookup(BOOL, world.householdFacts.whole, hhRows),
+    house_photos: lookup(BOOL, grownCodes(world.householdFacts.photos, hhRows, key, 8, REACHED.housePhotos, TRUE, FALSE), IDENTITY(hhRows.length)),
+    civilized_family: lookup(BOOL, grownCodes(world.householdFacts.civilized, hhRows, key, 9, REACHED.civilizedFamily, TRUE, FALSE), IDENTITY(hhRows.length)),
   };
   if (hhRows.month) householdsTable.period = periodColumn(hhRows.month);
 
@@ -118,8 +123,8 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
   const employmentType = lookup(labels(EMPLOYMENT_TYPES), typeCodes, perRow);
   for (let r = 0; r < personRows.length; r++) if (employed[r] === FALSE) employmentType[r] = null;
   const personsTable: Columns = {
-    person_id: gather(ids('P', p.n, 7), personRows),
-    household_id: lookup(hhIds, p.household, personRows),
+    person_id: aliased(gather(ids('P', p.n, 7), personRows), personRows),
+    household_id: aliased(lookup(hhIds, p.household, personRows), personRows),
     sex: lookup(labels(SEX), p.sex, personRows),
     birth_year: personRows.index ? Int32Array.from(personRows.index, (i) => p.birthYear[i]!) : p.birthYear,
     ethnicity: lookup(ETHNICITIES, p.ethnicity, personRows),
@@ -133,11 +138,14 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
 
   const allFacilities = IDENTITY(fac.n);
   const capacity: (number | null)[] = Array.from(fac.capacity, (c) => (c < 0 ? null : c));
+  const facilityIds = ids('F', fac.n, 5);
+  const health = makeHealthServices(sites, fac, siteIds, facilityIds);
   const facilitiesTable: Columns = {
-    facility_id: ids('F', fac.n, 5),
+    facility_id: facilityIds,
     site_id: lookup(siteIds, fac.site, allFacilities),
     facility_type: lookup(FACILITY_TYPES, fac.type, allFacilities),
     capacity,
+    built_for_sites: health.built,
   };
   const allUnits = IDENTITY(units.n);
   const unitsTable: Columns = {
@@ -162,7 +170,32 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
     facilities: facilitiesTable,
     management_units: unitsTable,
     activities: activitiesTable,
+    health_services: health.services,
+    ...makeRegisters(world.plan, sites, siteIds, seed),
   };
+}
+
+/** Village ids: `V` + the origin county code + a number within the county. */
+function villageIds(world: World): string[] {
+  const { village } = world.householdFacts;
+  const hh = world.households;
+  const n = village.reduce((a, v) => Math.max(a, v + 1), 0);
+  const out = new Array<string>(n);
+  for (let h = 0; h < hh.n; h++) out[village[h]!] ??= `V${COUNTY_CODES[hh.origin[h]!]}`;
+  const seen = new Map<string, number>();
+  for (let v = 0; v < n; v++) {
+    const k = (seen.get(out[v]!) ?? 0) + 1;
+    seen.set(out[v]!, k);
+    out[v] = `${out[v]}${String(k).padStart(3, '0')}`;
+  }
+  return out;
+}
+
+/** Ids of the rows of moved-out copies prefixed `X`, in place (such rows exist only with periods, whose id arrays are fresh). */
+function aliased(values: string[], rows: Rows): string[] {
+  const alias = rows.alias;
+  if (alias) for (let r = 0; r < rows.length; r++) if (alias[r]) values[r] = `X${values[r]}`;
+  return values;
 }
 
 function periodColumn(month: Uint8Array): string[] {

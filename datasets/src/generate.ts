@@ -9,6 +9,7 @@ import { employ } from './employment.js';
 import { makeHouseholds } from './households.js';
 import { makeActivities, makeFacilities, makeUnitFacts } from './institutions.js';
 import { makeLivelihood } from './livelihood.js';
+import { makeHouseholdFacts } from './measures.js';
 import { monthlyRows, singleRows } from './periods.js';
 import { makePersons } from './persons.js';
 import { MIN_SCALE, makePlan } from './plan.js';
@@ -50,7 +51,7 @@ function check(options: GenerateOptions): void {
 }
 
 /**
- * Generates a synthetic dataset in the canonical schema v1, calibrated to the figures
+ * Generates a synthetic dataset in the canonical schema v2 (with the registers of the six measures), calibrated to the figures
  * Guizhou published for 2019. The data are synthetic: no row describes a real person,
  * household or site.
  *
@@ -91,6 +92,7 @@ export function generate(options: GenerateOptions): GeneratedDataset {
     unitFacts,
     facilities: makeFacilities(plan, sites, units, unitFacts, seed),
     activities: makeActivities(plan, sites, seed),
+    householdFacts: makeHouseholdFacts(plan, households, seed),
   };
   for (let h = 0; h < households.n; h++) if (households.cross[h]) world.siteCross[households.site[h]!] = 1;
   step('institutions');
@@ -98,7 +100,7 @@ export function generate(options: GenerateOptions): GeneratedDataset {
     makeDirty(world, seed);
     step('dirty');
   }
-  const rows = months === undefined ? singleRows(households) : monthlyRows(households, months);
+  const rows = months === undefined ? singleRows(households) : monthlyRows(households, months, seed);
   const tables: Record<TableName, Columns> = toColumns(world, seed, rows.households, rows.persons);
   step('columns');
   return { tables, targets: { ...plan } };

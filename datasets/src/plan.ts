@@ -3,7 +3,7 @@
  * facilities, management units, party organizations, events) scale with the number of
  * sites, which is the full 946 from scale 0.1 upward and shrinks in proportion below it.
  */
-import { ASSUMED, HOUSEHOLDS_ONE_PLUS_EMPLOYED, PUBLISHED } from './preset.js';
+import { ASSUMED, ASSUMED_PROBLEMS, HOUSEHOLDS_ONE_PLUS_EMPLOYED, PUBLISHED } from './preset.js';
 
 /** Smallest supported scale (1,880 persons in 9 sites). */
 export const MIN_SCALE = 0.001;
@@ -38,6 +38,10 @@ export interface Plan {
   civilized_family_events: number;
   house_comparison_events: number;
   other_events: number;
+  relocated_villages: number;
+  house_comparison_photo_households: number;
+  civilized_families_awarded: number;
+  problems: number;
 }
 
 /** The counts for `scale`. */
@@ -79,5 +83,9 @@ export function makePlan(scale: number): Plan {
     civilized_family_events: inst(ASSUMED.civilized_family_events),
     house_comparison_events: inst(ASSUMED.house_comparison_events),
     other_events: inst(ASSUMED.other_events),
+    relocated_villages: Math.max(1, people(PUBLISHED.relocated_villages)),
+    house_comparison_photo_households: people(PUBLISHED.house_comparison_photo_households),
+    civilized_families_awarded: people(PUBLISHED.civilized_families_awarded),
+    problems: inst(ASSUMED_PROBLEMS, 25),
   };
 }

@@ -28,6 +28,14 @@ export const PUBLISHED = {
   units_electing_party_members: 388,
   party_members_elected: 2_306,
   provincial_demo_sites: 18,
+  relocated_villages: 10_090,
+  house_comparison_photo_households: 358_600,
+  civilized_families_awarded: 10_100,
+  provincial_responsible_departments: 23,
+  cadre_training_sessions_2019: 3,
+  inspection_rounds_2019: 4,
+  problem_categories: 10,
+  problem_aspects: 25,
 } as const;
 
 /**
@@ -124,4 +132,56 @@ export const REACHED = {
   med: { atMoveIn: 0.3, meanWait: 5 },
   land: { atMoveIn: 0.3, meanWait: 6 },
   stableIncome: { atMoveIn: 0.5, meanWait: 3 },
+  housePhotos: { atMoveIn: 0.2, meanWait: 6 },
+  civilizedFamily: { atMoveIn: 0, meanWait: 8 },
 } as const;
+
+/** The 23 provincial departments and units with responsibility lists (assumed names). */
+export const DEPARTMENTS = [
+  '省发展改革委', '省教育厅', '省公安厅', '省民政厅', '省财政厅', '省人力资源社会保障厅', '省自然资源厅', '省生态环境厅',
+  '省住房城乡建设厅', '省交通运输厅', '省水利厅', '省农业农村厅', '省商务厅', '省文化和旅游厅', '省卫生健康委', '省应急管理厅',
+  '省市场监管局', '省医保局', '省林业局', '省扶贫办', '省生态移民局', '省总工会', '团省委',
+] as const;
+
+/** The 10 categories and 25 aspects of the problems found by inspection (assumed wording), as [category, aspect]. */
+export const PROBLEM_ASPECTS: readonly (readonly [string, string])[] = [
+  ['就业帮扶', '就业不稳定'], ['就业帮扶', '培训不精准'], ['就业帮扶', '扶贫车间吸纳不足'],
+  ['配套设施', '学校学位不足'], ['配套设施', '医疗服务不足'], ['配套设施', '配套设施未完工'],
+  ['社区治理', '管理单元未健全'], ['社区治理', '警务室未设立'], ['社区治理', '物业管理不到位'],
+  ['基层党建', '党组织未覆盖'], ['基层党建', '党员管理不规范'],
+  ['权益保障', '医保转移接续滞后'], ['权益保障', '低保衔接不到位'], ['权益保障', '户籍迁移不及时'],
+  ['三块地盘活', '承包地未流转'], ['三块地盘活', '宅基地未复垦'],
+  ['稳定收入', '收入来源单一'], ['稳定收入', '返贫风险监测不到位'],
+  ['文化服务', '文化活动偏少'], ['文化服务', '感恩教育不深入'],
+  ['资金项目', '项目推进缓慢'], ['资金项目', '资金拨付滞后'],
+  ['工作作风', '责任落实不到位'], ['工作作风', '数据不准确'], ['工作作风', '调度不及时'],
+];
+
+/** Projects per site (1–4) by kind, their funding channels, amounts and status in 2019-12 (assumed). */
+export const PROJECTS = {
+  kinds: [
+    { system: 'public_services', supplies: 'school', weight: 2 },
+    { system: 'public_services', supplies: 'kindergarten', weight: 1.5 },
+    { system: 'public_services', supplies: 'health_facility', weight: 1 },
+    { system: 'employment', supplies: 'workshop', weight: 3 },
+    { system: 'culture', supplies: 'other', weight: 1 },
+    { system: 'governance', supplies: 'governance_center', weight: 1 },
+    { system: 'governance', supplies: 'police_room', weight: 0.6 },
+    { system: 'party_building', supplies: 'party_branch', weight: 0.6 },
+  ],
+  channels: ['east_west', 'fiscal', 'social', 'other'],
+  channelWeights: [0.3, 0.45, 0.15, 0.1],
+  medianAmount: 1_200_000,
+  completed: 0.64,
+  inProgress: 0.26,
+} as const;
+
+/** The three provincial training sessions of 2019: cadres by level (province, prefecture, county, township/community), 1,186 in all (“近1200人”). */
+export const TRAININGS = [
+  { title: '第一期全省易地扶贫搬迁后续扶持工作专题培训班', held_on: '2019-04-18', cadres: [28, 76, 168, 131] },
+  { title: '第二期全省易地扶贫搬迁后续扶持工作专题培训班', held_on: '2019-07-11', cadres: [16, 62, 150, 162] },
+  { title: '第三期全省易地扶贫搬迁后续扶持工作专题培训班', held_on: '2019-10-24', cadres: [12, 55, 141, 185] },
+] as const;
+
+/** Assumed problems found by the four rounds of inspection (scale 1; scale with sites). */
+export const ASSUMED_PROBLEMS = 2_400;

@@ -3,6 +3,7 @@
  */
 import type { Activities, Facilities, UnitFacts } from './institutions.js';
 import type { Households, Units } from './households.js';
+import type { HouseholdFacts } from './measures.js';
 import type { Livelihood } from './livelihood.js';
 import type { Persons } from './persons.js';
 import type { Plan } from './plan.js';
@@ -32,6 +33,8 @@ export interface World {
   facilities: Facilities;
   /** Cultural activities. */
   activities: Activities;
+  /** Origin villages, house photos and civilized families (schema v2). */
+  householdFacts: HouseholdFacts;
   /** 1 for households whose origin carries an obsolete county code (dirty mode). */
   obsoleteOrigin?: Uint8Array;
 }

@@ -111,6 +111,25 @@ describe('generate at scale 1 reproduces the published figures', () => {
     for (let h = 0; h < hhSize.length; h++) sitePersons[siteRow.get(households.site_id![h])!]! += hhSize[h]!;
   });
 
+  it('has the schema v2 facts and the registers of the six measures', () => {
+    const hh = d.tables.households;
+    const count = (xs: ArrayLike<unknown>, v: unknown) => Array.from(xs).filter((x) => x === v).length;
+    expect(new Set(Array.from(hh.origin_village!)).size).toBe(10_090);
+    expect(count(hh.house_photos!, true)).toBe(358_600);
+    expect(count(hh.civilized_family!, true)).toBe(10_100);
+    expect(count(d.tables.facilities.built_for_sites!, true)).toBe(580);
+    // every site is served by exactly one health institution, its own or one of its county's or prefecture's
+    expect(new Set(Array.from(d.tables.health_services.site_id!)).size).toBe(946);
+    expect(d.tables.health_services.site_id!.length).toBe(946);
+    expect(d.tables.demonstration_sites.site_id!.length).toBe(18);
+    expect(new Set(Array.from(d.tables.tasks.department!)).size).toBe(23);
+    expect(count(d.tables.dispatches.scope!, 'horizontal')).toBe(12);
+    expect(d.tables.trainings.session_id!.length).toBe(3);
+    expect(d.tables.inspections.round_id!.length).toBe(4);
+    expect(new Set(Array.from(d.tables.problems.category!)).size).toBe(10);
+    expect(new Set(Array.from(d.tables.problems.aspect!)).size).toBe(25);
+  });
+
   it('has the canonical columns with valid values', () => {
     for (const t of TABLE_NAMES) {
       const names = SCHEMA[t].columns.map((c) => c.name).filter((n) => n !== 'period');
@@ -132,7 +151,8 @@ describe('generate at scale 1 reproduces the published figures', () => {
             case 'code':
               return typeof v !== 'string' || !/^\d{6}$/.test(v);
             case 'date':
-              return typeof v !== 'string' || !/^(2016|2017|2018|2019)-\d\d-\d\d$/.test(v);
+              // due dates of projects and problems still open at the end of 2019 may fall in 2020
+              return typeof v !== 'string' || !(spec.name === 'due_on' ? /^(2019|2020)-\d\d-\d\d$/ : /^(2016|2017|2018|2019)-\d\d-\d\d$/).test(v);
             default:
               return typeof v !== 'string' || (spec.values !== undefined && !spec.values.includes(v));
           }
@@ -357,6 +377,33 @@ describe('generate at other scales and options', () => {
     const employedIn = (m: string) => countWhere(p.employed!, (e, i) => e === true && p.period![i] === m);
     expect(employedIn('2019-10')).toBeLessThan(employedIn('2019-11'));
     expect(employedIn('2019-11')).toBeLessThan(employedIn('2019-12'));
+  });
+
+  it('with a year of months, households move out before December (X ids) and the facts grow', () => {
+    const monthly = generate({ preset: 'guizhou-2019', scale: 0.05, seed: 11, months: 12 });
+    checkIntegrity(monthly);
+    const h = monthly.tables.households;
+    const rows = Array.from({ length: h.household_id!.length }, (_, i) => i);
+    const idsIn = (m: string, moved: boolean) => new Set(rows.filter((i) => h.period![i] === m && (h.household_id![i] as string).startsWith('X') === moved).map((i) => h.household_id![i] as string));
+    expect(idsIn('2019-12', true).size).toBe(0);
+    const gone = idsIn('2019-01', true);
+    const first = idsIn('2019-01', false).size + gone.size;
+    // about 1% of the January households have left by December, each in some month after January
+    expect(gone.size / first).toBeGreaterThan(0.006);
+    expect(gone.size / first).toBeLessThan(0.014);
+    expect(idsIn('2019-11', true).size).toBeLessThan(gone.size);
+    // a household that left is there from January up to a month, then never again
+    for (const id of gone) {
+      const months = rows.filter((i) => h.household_id![i] === id).map((i) => h.period![i] as string);
+      expect(months[0], id).toBe('2019-01');
+      expect(months, id).toEqual([...months].sort());
+      expect(new Set(months).size, id).toBe(months.length);
+    }
+    // their members leave with them
+    const p = monthly.tables.persons;
+    for (let i = 0; i < p.person_id!.length; i++) expect((p.person_id![i] as string).startsWith('X')).toBe((p.household_id![i] as string).startsWith('X'));
+    const photosIn = (m: string) => countWhere(h.house_photos!, (v, i) => v === true && h.period![i] === m);
+    expect(photosIn('2019-06')).toBeLessThan(photosIn('2019-12'));
   });
 
   it('with dirty, has about 1% unknowns and some obsolete origin codes, and stays consistent', () => {

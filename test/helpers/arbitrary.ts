@@ -27,7 +27,7 @@ const FACILITY_TYPES = [
 ];
 const ACTIVITY_TYPES = ['gratitude_education', 'civic_awareness', 'civilized_family', 'house_comparison', 'other'];
 
-/** Canonical column order per table (schema v1). */
+/** Canonical column order per table (schema v2; the v2 columns of v1 tables are added by `columnNames`). */
 export const COLUMNS = {
   sites: ['site_id', 'site_name', 'prefecture_code', 'county_code', 'site_type', 'cross_county', 'is_demo', 'opened_on'],
   households: [
@@ -41,7 +41,17 @@ export const COLUMNS = {
   facilities: ['facility_id', 'site_id', 'facility_type', 'capacity'],
   management_units: ['unit_id', 'site_id', 'population', 'has_police_room', 'party_members_elected'],
   activities: ['activity_id', 'site_id', 'activity_type', 'held_on', 'participants'],
+  health_services: ['service_id', 'site_id', 'facility_id'],
+  projects: ['project_id', 'site_id', 'system', 'supplies', 'channel', 'amount', 'status', 'started_on', 'due_on', 'completed_on'],
+  demonstration_sites: ['site_id', 'designated_on', 'standard'],
+  problems: ['problem_id', 'site_id', 'round_id', 'category', 'aspect', 'found_on', 'due_on', 'rectified_on'],
 } as const;
+
+/** Columns schema v2 added to v1 tables (left out of some datasets: then unknown). */
+const V2_COLUMNS: Partial<Record<keyof typeof COLUMNS, readonly string[]>> = {
+  households: ['origin_village', 'whole_village', 'house_photos', 'civilized_family'],
+  facilities: ['built_for_sites'],
+};
 
 type TableName = keyof typeof COLUMNS;
 
@@ -55,6 +65,8 @@ export interface GenDataset {
   periodicTables: ('persons' | 'households')[];
   /** Whether `toColumns` writes every value as CSV-like text. */
   asText: boolean;
+  /** Whether the v1 tables carry the columns schema v2 added (else a v1 file: unknown). */
+  v2: boolean;
 }
 
 const nullable = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | null> => fc.option(a, { nil: null, freq: 4 });
@@ -85,6 +97,10 @@ const householdVersion = fc.record({
   income: nBool,
   perCapita: nullable(fc.integer({ min: 0, max: 60000 }).map((n) => n / 2)),
   moved: nullable(date),
+  village: nullable(fc.constantFrom('V1', 'V2', 'V3')),
+  whole: nBool,
+  photos: nBool,
+  civilized: nBool,
 });
 const householdT = fc.record({
   site: fc.nat(),
@@ -113,7 +129,18 @@ const facilityT = fc.record({
   site: fc.nat(),
   type: fc.constantFrom(...FACILITY_TYPES),
   capacity: nullable(fc.integer({ min: 0, max: 3000 })),
+  built: nBool,
 });
+const serviceT = fc.record({ site: fc.nat(), facility: fc.nat() });
+const projectT = fc.record({
+  site: fc.nat(),
+  system: fc.constantFrom('public_services', 'employment', 'culture', 'governance', 'party_building'),
+  supplies: nullable(fc.constantFrom('health_facility', 'police_room', 'party_branch', 'party_committee', 'workshop', 'other')),
+  channel: nullable(fc.constantFrom('east_west', 'fiscal', 'social', 'other')),
+  amount: nullable(fc.integer({ min: 0, max: 5_000_000 })),
+  status: fc.constantFrom('planned', 'in_progress', 'completed'),
+});
+const problemT = fc.record({ site: fc.nat(), category: fc.constantFrom('就业', '配套设施'), rectified: nullable(date) });
 const unitT = fc.record({
   site: fc.nat(),
   population: nullable(fc.oneof(fc.constantFrom(2999, 3000, 3001), fc.integer({ min: 0, max: 8000 }))),
@@ -147,6 +174,11 @@ function templateArb(periods: fc.Arbitrary<number>, periodTables: fc.Arbitrary<P
     facilities: fc.option(fc.array(facilityT, { maxLength: 10 }), { nil: undefined }),
     units: fc.option(fc.array(unitT, { maxLength: 6 }), { nil: undefined }),
     activities: fc.option(fc.array(activityT, { maxLength: 6 }), { nil: undefined }),
+    services: fc.option(fc.array(serviceT, { maxLength: 6 }), { nil: undefined }),
+    projects: fc.option(fc.array(projectT, { maxLength: 8 }), { nil: undefined }),
+    demos: fc.option(fc.array(fc.nat(), { maxLength: 3 }), { nil: undefined }),
+    problems: fc.option(fc.array(problemT, { maxLength: 6 }), { nil: undefined }),
+    v2: fc.boolean(),
     periods,
     periodTables,
     asText: fc.boolean(),
@@ -219,6 +251,7 @@ function build(t: Template): GenDataset {
         stable_income: v.income,
         income_per_capita: v.perCapita,
       };
+      if (t.v2) Object.assign(row, { origin_village: v.village, whole_village: v.whole, house_photos: v.photos, civilized_family: v.civilized });
       if (units) row.unit_id = unit;
       if (period !== null) row.period = period;
       households.push(row);
@@ -259,9 +292,19 @@ function build(t: Template): GenDataset {
   const data: PlainDataset = { sites, households, persons };
   if (t.facilities) {
     data.facilities = t.facilities.map((f, i) => ({
-      facility_id: `F${i + 1}`, site_id: siteId(f.site), facility_type: f.type, capacity: f.capacity,
+      facility_id: `F${i + 1}`, site_id: siteId(f.site), facility_type: f.type, capacity: f.capacity, ...(t.v2 ? { built_for_sites: f.built } : {}),
     }));
+    const nf = t.facilities.length;
+    if (t.services && nf > 0)
+      data.health_services = t.services.map((x, i) => ({ service_id: `HS${i + 1}`, site_id: siteId(x.site), facility_id: `F${(x.facility % nf) + 1}` }));
   }
+  if (t.projects)
+    data.projects = t.projects.map((j, i) => ({
+      project_id: `J${i + 1}`, site_id: siteId(j.site), system: j.system, supplies: j.supplies, channel: j.channel, amount: j.amount, status: j.status,
+    }));
+  if (t.demos) data.demonstration_sites = [...new Set(t.demos.map(siteId))].map((site_id) => ({ site_id }));
+  if (t.problems)
+    data.problems = t.problems.map((q, i) => ({ problem_id: `Q${i + 1}`, site_id: siteId(q.site), category: q.category, rectified_on: q.rectified }));
   if (units) data.management_units = units;
   if (t.activities) {
     data.activities = t.activities.map((a, i) => ({
@@ -276,12 +319,12 @@ function build(t: Template): GenDataset {
   if (periodicTables.length === 0) {
     for (const r of [...households, ...persons]) delete r.period;
   }
-  return { data, periods: periodicTables.length ? [...periods] : [], periodicTables, asText: t.asText };
+  return { data, periods: periodicTables.length ? [...periods] : [], periodicTables, asText: t.asText, v2: t.v2 };
 }
 
 /** The column names a table of this dataset carries. */
 function columnNames(g: GenDataset, table: TableName): string[] {
-  const names: string[] = [...COLUMNS[table]];
+  const names: string[] = [...COLUMNS[table], ...(g.v2 ? (V2_COLUMNS[table] ?? []) : [])];
   if (table === 'households' && g.data.management_units) names.push('unit_id');
   if ((table === 'households' || table === 'persons') && g.periodicTables.includes(table)) names.push('period');
   return names;
@@ -330,6 +373,7 @@ export function shuffled(g: GenDataset, seed: number): GenDataset {
   if (g.data.facilities) data.facilities = shuffle(g.data.facilities);
   if (g.data.management_units) data.management_units = shuffle(g.data.management_units);
   if (g.data.activities) data.activities = shuffle(g.data.activities);
+  for (const t of ['health_services', 'projects', 'demonstration_sites', 'problems'] as const) if (g.data[t]) data[t] = shuffle(g.data[t]!);
   return { ...g, data };
 }
 

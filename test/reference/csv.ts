@@ -30,11 +30,10 @@ export function readCsvDataset(dir: string): PlainDataset {
     households: readCsv(join(dir, 'households.csv')),
     persons: readCsv(join(dir, 'persons.csv')),
   };
-  const facilities = opt('facilities');
-  const units = opt('management_units');
-  const activities = opt('activities');
-  if (facilities) data.facilities = facilities;
-  if (units) data.management_units = units;
-  if (activities) data.activities = activities;
+  const optional = ['facilities', 'management_units', 'activities', 'health_services', 'projects', 'demonstration_sites', 'problems', 'tasks', 'dispatches', 'trainings', 'inspections'] as const;
+  for (const name of optional) {
+    const rows = opt(name);
+    if (rows) data[name] = rows;
+  }
   return data;
 }

@@ -17,6 +17,14 @@ export interface PlainDataset {
   facilities?: Rows;
   management_units?: Rows;
   activities?: Rows;
+  health_services?: Rows;
+  projects?: Rows;
+  demonstration_sites?: Rows;
+  problems?: Rows;
+  tasks?: Rows;
+  dispatches?: Rows;
+  trainings?: Rows;
+  inspections?: Rows;
 }
 
 /** One result row of the oracle. */
@@ -86,6 +94,23 @@ export const REFERENCE_CATALOG: Readonly<Record<string, Meta>> = {
   'structure.cross_county_share': { kind: 'rate', factor: 1, ...noTarget, touches: PH, unitLevel: true },
   'structure.urban_site_share': { kind: 'rate', factor: 1, ...noTarget, touches: [], unitLevel: false },
   'structure.demo_site_share': { kind: 'rate', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'services.health_service_coverage': { kind: 'rate', factor: 1, ...atLeast1, touches: [], unitLevel: false },
+  'services.health_facilities_built': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'culture.house_photos': { kind: 'rate', factor: 1, ...noTarget, touches: ['households'], unitLevel: true },
+  'culture.civilized_families': { kind: 'rate', factor: 1, ...noTarget, touches: ['households'], unitLevel: true },
+  'party.committees_per_site': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'party.branches_per_site': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'structure.whole_village_share': { kind: 'rate', factor: 1, ...noTarget, touches: ['households'], unitLevel: true },
+  'measures.project_completion': { kind: 'rate', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'measures.funds_east_west_share': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'measures.funds_fiscal_share': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'measures.funds_social_share': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'measures.gap_health_planned': { kind: 'rate', factor: 1, ...atLeast1, touches: [], unitLevel: false },
+  'measures.gap_police_planned': { kind: 'rate', factor: 1, ...atLeast1, touches: [], unitLevel: false },
+  'measures.gap_party_planned': { kind: 'rate', factor: 1, ...atLeast1, touches: [], unitLevel: false },
+  'measures.demo_registered': { kind: 'rate', factor: 1, ...noTarget, touches: [], unitLevel: false },
+  'measures.rectification_rate': { kind: 'rate', factor: 1, ...atLeast1, touches: [], unitLevel: false },
+  'measures.problems_per_site': { kind: 'ratio', factor: 1, ...noTarget, touches: [], unitLevel: false },
 };
 
 /** Every indicator id, in catalog order. */
@@ -271,6 +296,7 @@ export function referenceCompute(data: PlainDataset, level: Level, indicatorIds?
 
       computeOne(id, {
         level, households, persons, facilities, units, activities, siteById, counters,
+        services: data.health_services ?? [], projects: data.projects ?? [], demos: data.demonstration_sites ?? [], problems: data.problems ?? [],
         householdArea, householdOf, membersOf,
       });
 
@@ -303,6 +329,10 @@ interface Ctx {
   facilities: Rows;
   units: Rows;
   activities: Rows;
+  services: Rows;
+  projects: Rows;
+  demos: Rows;
+  problems: Rows;
   siteById: Map<string, Record<string, unknown>>;
   counters: Map<string, Counter>;
   householdArea: (h: Record<string, unknown>) => string | null;
@@ -542,6 +572,124 @@ function computeOne(id: string, x: Ctx): void {
         const s = x.siteById.get(String(h.site_id));
         if (!s) continue;
         tally(counterOf(x.householdArea(h)), true, kNot(kEq(str(h.origin_county_code), str(s.county_code))));
+      }
+      return;
+
+    case 'services.health_service_coverage':
+      for (const s of x.siteById.values()) {
+        const served = x.services.some((v) => String(v.site_id) === String(s.site_id));
+        tally(counterOf(siteArea(s, x.level)), true, served);
+      }
+      return;
+
+    case 'services.health_facilities_built':
+    case 'party.committees_per_site':
+    case 'party.branches_per_site': {
+      for (const f of x.facilities) {
+        const type = str(f.facility_type);
+        if (id === 'services.health_facilities_built' && type === 'health_facility' && bool(f.built_for_sites) === null) {
+          const c = siteCounter(f.site_id);
+          if (c) c.unknown += 1;
+          continue;
+        }
+        const counts =
+          id === 'services.health_facilities_built'
+            ? type === 'health_facility' && bool(f.built_for_sites) === true
+            : type === (id === 'party.committees_per_site' ? 'party_committee' : 'party_branch');
+        if (!counts) continue;
+        const c = siteCounter(f.site_id);
+        if (c) c.numerator += 1;
+      }
+      for (const s of x.siteById.values()) {
+        const c = counterOf(siteArea(s, x.level));
+        if (c) c.denominator += 1;
+      }
+      return;
+    }
+
+    case 'culture.house_photos':
+    case 'culture.civilized_families':
+    case 'structure.whole_village_share': {
+      const column = id === 'culture.house_photos' ? 'house_photos' : id === 'culture.civilized_families' ? 'civilized_family' : 'whole_village';
+      for (const h of x.households) tally(counterOf(x.householdArea(h)), true, bool(h[column]));
+      return;
+    }
+
+    case 'measures.project_completion':
+      for (const j of x.projects) tally(siteCounter(j.site_id), true, kEq(str(j.status), 'completed'));
+      return;
+
+    case 'measures.funds_east_west_share':
+    case 'measures.funds_fiscal_share':
+    case 'measures.funds_social_share': {
+      const channel = id.slice('measures.funds_'.length, -'_share'.length);
+      for (const j of x.projects) {
+        const c = siteCounter(j.site_id);
+        if (!c) continue;
+        const amount = num(j.amount);
+        if (amount === null) {
+          c.unknown += 1;
+          continue;
+        }
+        if (str(j.channel) === null) continue;
+        c.denominator += amount;
+        if (str(j.channel) === channel) c.numerator += amount;
+      }
+      return;
+    }
+
+    case 'measures.gap_health_planned':
+    case 'measures.gap_police_planned':
+    case 'measures.gap_party_planned':
+      for (const s of x.siteById.values()) {
+        const sid = String(s.site_id);
+        let lacking: K;
+        let supplies: string[];
+        if (id === 'measures.gap_health_planned') {
+          lacking = !x.services.some((v) => String(v.site_id) === sid);
+          supplies = ['health_facility'];
+        } else if (id === 'measures.gap_police_planned') {
+          lacking = kAny(
+            x.units.filter((u) => String(u.site_id) === sid),
+            (u) => {
+              const pop = num(u.population);
+              return kAnd(pop === null ? null : pop >= 3000, kNot(bool(u.has_police_room)));
+            },
+          );
+          supplies = ['police_room'];
+        } else {
+          lacking = !x.facilities.some(
+            (f) => String(f.site_id) === sid && ['party_committee', 'party_branch'].includes(String(f.facility_type)),
+          );
+          supplies = ['party_committee', 'party_branch'];
+        }
+        // any(projects: supplies in …), Kleene: a project whose supplies are unknown makes "none planned" unknown
+        const planned = kAny(
+          x.projects.filter((j) => String(j.site_id) === sid),
+          (j) => (str(j.supplies) === null ? null : supplies.includes(String(j.supplies))),
+        );
+        tally(counterOf(siteArea(s, x.level)), lacking, planned);
+      }
+      return;
+
+    case 'measures.demo_registered':
+      for (const s of x.siteById.values()) {
+        tally(counterOf(siteArea(s, x.level)), true, x.demos.some((d) => String(d.site_id) === String(s.site_id)));
+      }
+      return;
+
+    case 'measures.rectification_rate':
+      for (const q of x.problems) tally(siteCounter(q.site_id), true, str(q.rectified_on) !== null);
+      return;
+
+    case 'measures.problems_per_site':
+      for (const q of x.problems) {
+        const c = siteCounter(q.site_id);
+        if (c) c.numerator += 1;
+      }
+      for (const s of x.siteById.values()) {
+        const c = counterOf(siteArea(s, x.level));
+        if (c) c.denominator += 1;
       }
       return;
 

@@ -2,6 +2,7 @@
 import { spec as compare } from './commands/compare.js';
 import { spec as compute } from './commands/compute.js';
 import { spec as cube } from './commands/cube.js';
+import { spec as dispatch } from './commands/dispatch.js';
 import { spec as generate } from './commands/generate.js';
 import { spec as households } from './commands/households.js';
 import { spec as list } from './commands/list.js';
@@ -12,7 +13,7 @@ import type { Io } from './common.js';
 import type { CommandSpec, OptionSpec } from './spec.js';
 
 /** The commands, in the order help lists them. */
-export const COMMANDS: CommandSpec[] = [list, compute, households, report, validate, generate, compare, cube, load];
+export const COMMANDS: CommandSpec[] = [list, compute, households, report, validate, generate, compare, cube, load, dispatch];
 
 /** A command declared the older way: parseArgs options and a usage text. */
 export interface LegacyCommand {

@@ -83,8 +83,8 @@ export const DATA: OptionSpec = {
   type: 'string',
   arg: 'DIR',
   description: {
-    zh: '数据集文件夹：sites、households、persons 等表的 CSV、Parquet 或 Arrow 文件（schema v1）',
-    en: 'the dataset folder: CSV, Parquet or Arrow files of the tables of schema v1 (sites, households, persons, …)',
+    zh: '数据集文件夹：sites、households、persons 等表的 CSV、Parquet 或 Arrow 文件（schema v2）',
+    en: 'the dataset folder: CSV, Parquet or Arrow files of the tables of schema v2 (sites, households, persons, …)',
   },
 };
 /** Shared option: a column mapping. */
@@ -92,7 +92,7 @@ export const MAPPING: OptionSpec = {
   name: 'mapping',
   type: 'string',
   arg: 'FILE.json',
-  description: { zh: '列名映射（JSON）：把自己的表头对应到 schema v1 的列名', en: 'a column mapping (JSON) from your headers to the column names of schema v1' },
+  description: { zh: '列名映射（JSON）：把自己的表头对应到 schema v2 的列名', en: 'a column mapping (JSON) from your headers to the column names of schema v2' },
 };
 /** Shared option: CSV encoding. */
 export const ENCODING: OptionSpec = {
@@ -116,8 +116,8 @@ export const INDICATORS: OptionSpec = {
   type: 'list',
   arg: 'ID[,ID…]',
   description: {
-    zh: '指标编号或指标族，逗号分隔：four_musts、employment、services、governance、culture、party、structure，或 all（全部）；houfu list 列出编号',
-    en: 'indicator ids or families, separated by commas: four_musts, employment, services, governance, culture, party, structure, or all; houfu list shows the ids',
+    zh: '指标编号或指标族，逗号分隔：four_musts、employment、services、governance、culture、party、structure、measures，或 all（全部）；houfu list 列出编号',
+    en: 'indicator ids or families, separated by commas: four_musts, employment, services, governance, culture, party, structure, measures, or all; houfu list shows the ids',
   },
 };
 /** Area levels. */

@@ -106,7 +106,8 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
       out.add('warning', 'bad_mapping', ctx, { column: c.name }, { detail: `the mapping names header "${mapped}" for ${c.name}, which ${name} does not have; column ${c.name} was used` });
     if (header === undefined) {
-      if (!c.optional) {
+      if (c.absentIsUnknown) columns[c.name] = canonicalColumn(c, new Array<null>(rowCount).fill(null), c.name, ctx, out).vector;
+      else if (!c.optional) {
         const detail = mapped !== undefined ? `${c.name} (mapped to header "${mapped}", which the file does not have)` : c.name;
         out.add('error', 'missing_column', ctx, { column: detail }, { table: name, column: detail });
       }
@@ -131,7 +132,7 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
 
 function emptyTable(name: TableName): CheckedTable {
   const columns: Record<string, Vector> = {};
-  for (const c of SCHEMA[name].columns) if (!c.optional) columns[c.name] = buildVector([], arrowTypeOf(c.type));
+  for (const c of SCHEMA[name].columns) if (!c.optional || c.absentIsUnknown) columns[c.name] = buildVector([], arrowTypeOf(c.type));
   return { name, file: null, rowCount: 0, columns, headers: {} };
 }
 

@@ -181,7 +181,7 @@ describe('enumerations and their Chinese labels', () => {
         ];
         if (c && lits.length) {
           const owner = c.table ?? table;
-          const tables = owner ? [owner] : (['sites', 'households', 'persons', 'facilities', 'management_units', 'activities'] as TableName[]);
+          const tables = owner ? [owner] : (['sites', 'households', 'persons', 'facilities', 'management_units', 'activities', 'projects', 'problems', 'health_services', 'demonstration_sites'] as TableName[]);
           const allowed = tables.map((t) => allowedValues(t, c.name)).find((a) => a);
           seen.push(c.name);
           expect(allowed, `allowed values of ${c.name}`).toBeDefined();
@@ -191,7 +191,7 @@ describe('enumerations and their Chinese labels', () => {
       for (const v of Object.values(e)) walk(v, table);
     };
     walk(catalog, undefined);
-    expect(new Set(seen)).toEqual(new Set(['activity_type', 'facility_type', 'land_contract', 'land_forest', 'land_homestead', 'site_type']));
+    expect(new Set(seen)).toEqual(new Set(['activity_type', 'facility_type', 'land_contract', 'land_forest', 'land_homestead', 'site_type', 'status', 'channel', 'supplies']));
   });
 
   it('男/女, 城镇/农村, employment types and land statuses read as their values, with one info finding each', async () => {

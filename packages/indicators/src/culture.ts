@@ -1,5 +1,5 @@
 /** Cultural services (文化服务体系): activities held per 1,000 relocated persons. */
-import { eq, ratio, TRUE, type Expr, type IndicatorDefinition, type LocalText } from '@houfu/core';
+import { col, eq, rate, ratio, TRUE, type Expr, type IndicatorDefinition, type LocalText } from '@houfu/core';
 import { cite } from './source.js';
 
 /** Activities matching `where`, per 1,000 relocated persons. */
@@ -45,5 +45,25 @@ export const civicEventsPer1k: IndicatorDefinition = per1k(
   '6,004 civic awareness education events held',
 );
 
+/** Households displaying photos of their old and new homes / households (unknown: counted apart). */
+export const housePhotos: IndicatorDefinition = rate({
+  id: 'culture.house_photos',
+  name: { zh: '悬挂新旧住房对比照片户比例', en: 'Households displaying old/new house photos' },
+  description: { zh: '悬挂新旧住房对比照片的搬迁家庭占搬迁家庭的比例', en: 'Relocated households displaying photos comparing their old and new homes, as a share of households' },
+  unit: 'household',
+  outcome: col('house_photos'),
+  source: cite('目前已悬挂新旧住房对比照片35.86万户', 'old/new house comparison photos displayed by 358,600 households'),
+});
+
+/** Households awarded "civilized family" / households (unknown: counted apart). */
+export const civilizedFamilies: IndicatorDefinition = rate({
+  id: 'culture.civilized_families',
+  name: { zh: '搬迁群众文明家庭比例', en: 'Households awarded civilized family' },
+  description: { zh: '评为文明家庭的搬迁家庭占搬迁家庭的比例', en: 'Relocated households awarded "civilized family", as a share of households' },
+  unit: 'household',
+  outcome: col('civilized_family'),
+  source: cite('评选搬迁群众文明家庭10,100户', '10,100 relocated families awarded civilized family'),
+});
+
 /** The culture family. */
-export const cultureFamily: readonly IndicatorDefinition[] = [activitiesPer1k, gratitudeEventsPer1k, civicEventsPer1k];
+export const cultureFamily: readonly IndicatorDefinition[] = [activitiesPer1k, gratitudeEventsPer1k, civicEventsPer1k, housePhotos, civilizedFamilies];

@@ -7,6 +7,7 @@ import { cultureFamily } from './culture.js';
 import { employmentFamily } from './employment.js';
 import { fourMusts } from './four-musts.js';
 import { governanceFamily } from './governance.js';
+import { measuresFamily } from './measures.js';
 import { partyFamily } from './party.js';
 import { servicesFamily } from './services.js';
 import { structureFamily } from './structure.js';
@@ -18,11 +19,12 @@ export * from './governance.js';
 export * from './culture.js';
 export * from './party.js';
 export * from './structure.js';
+export * from './measures.js';
 export { ARTICLE } from './source.js';
 export * from './published.js';
 
-/** Family names, in the order of the five systems. */
-export const FAMILIES = ['four_musts', 'employment', 'services', 'governance', 'culture', 'party', 'structure'] as const;
+/** Family names, in the order of the five systems, then the structure and the six measures. */
+export const FAMILIES = ['four_musts', 'employment', 'services', 'governance', 'culture', 'party', 'structure', 'measures'] as const;
 /** A family name. */
 export type FamilyName = (typeof FAMILIES)[number];
 
@@ -34,6 +36,7 @@ const BY_FAMILY: Readonly<Record<FamilyName, readonly IndicatorDefinition[]>> = 
   culture: cultureFamily,
   party: partyFamily,
   structure: structureFamily,
+  measures: measuresFamily,
 };
 
 /** Every indicator of the catalog. */

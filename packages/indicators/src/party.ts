@@ -1,5 +1,5 @@
 /** Party building (基层党建体系): party organizations at every site, members elected per management unit. */
-import { any, col, gt, isIn, isNull, not, rate, ratio, type IndicatorDefinition } from '@houfu/core';
+import { any, col, eq, gt, isIn, isNull, not, rate, ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
 import { cite } from './source.js';
 
 /** Sites with a party committee or branch / sites. */
@@ -47,5 +47,29 @@ export const unitsElectingShare: IndicatorDefinition = rate({
   source: cite('388个管理单元从群众党员中选举2306人参加基层党组织', '388 management units elected 2,306 members'),
 });
 
+const PARTY_CLAUSE = ['全省安置点已成立党(工)委126个、党支部或党小组845个', '126 party (working) committees and 845 party branches or groups set up at resettlement sites'] as const;
+
+/** Party (working) committees per site. */
+export const committeesPerSite: IndicatorDefinition = ratio({
+  id: 'party.committees_per_site',
+  name: { zh: '每个安置点党（工）委数', en: 'Party committees per site' },
+  description: { zh: '安置点党（工）委数 ÷ 安置点数', en: 'Party (working) committees at resettlement sites, divided by sites' },
+  unit: 'site',
+  numerator: { table: 'facilities', where: eq('facility_type', 'party_committee') },
+  denominator: { table: 'sites', where: TRUE },
+  source: cite(...PARTY_CLAUSE),
+});
+
+/** Party branches or groups per site. */
+export const branchesPerSite: IndicatorDefinition = ratio({
+  id: 'party.branches_per_site',
+  name: { zh: '每个安置点党支部或党小组数', en: 'Party branches or groups per site' },
+  description: { zh: '安置点党支部或党小组数 ÷ 安置点数', en: 'Party branches or groups at resettlement sites, divided by sites' },
+  unit: 'site',
+  numerator: { table: 'facilities', where: eq('facility_type', 'party_branch') },
+  denominator: { table: 'sites', where: TRUE },
+  source: cite(...PARTY_CLAUSE),
+});
+
 /** The party-building family. */
-export const partyFamily: readonly IndicatorDefinition[] = [organizationCoverage, membersElectedPerUnit, unitsElectingShare];
+export const partyFamily: readonly IndicatorDefinition[] = [organizationCoverage, membersElectedPerUnit, unitsElectingShare, committeesPerSite, branchesPerSite];

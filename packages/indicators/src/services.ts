@@ -1,5 +1,5 @@
 /** Basic public services (基本公共服务体系): medical insurance, health facilities, schools, police rooms. */
-import { any, col, eq, ge, rate, ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
+import { and, any, col, eq, ge, isNull, rate, ratio, TRUE, type IndicatorDefinition } from '@houfu/core';
 import { cite } from './source.js';
 
 const facilities = (type: string) => ({ table: 'facilities' as const, where: eq('facility_type', type) });
@@ -76,10 +76,45 @@ export const policeRoomCoverage: IndicatorDefinition = rate({
   },
 });
 
+/** Sites served by at least one health service institution (on site or nearby) / sites. */
+export const healthServiceCoverage: IndicatorDefinition = rate({
+  id: 'services.health_service_coverage',
+  name: { zh: '安置点卫生服务机构保障率', en: 'Sites served by a health institution' },
+  description: {
+    zh: '有卫生服务机构服务的安置点占安置点的比例（health_services 表：一个机构可服务多个安置点，机构可在安置点外）',
+    en: 'Sites served by at least one health service institution, as a share of sites (the health_services table: one institution may serve several sites, and may stand outside them)',
+  },
+  unit: 'site',
+  outcome: any('health_services', TRUE),
+  target: { value: 1, direction: 'at_least' },
+  source: cite('确保每个安置点有1个卫生服务机构', 'every resettlement site is guaranteed a health service institution'),
+  reasons: {
+    failed: { zh: '没有卫生服务机构服务该安置点', en: 'no health service institution serves the site' },
+    unknown: { zh: '不详', en: 'unknown' },
+  },
+});
+
+/** Health facilities built for the sites, per site. */
+export const healthFacilitiesBuilt: IndicatorDefinition = ratio({
+  id: 'services.health_facilities_built',
+  name: { zh: '每个安置点配套建成医疗卫生设施数', en: 'Health facilities built for the sites, per site' },
+  description: {
+    zh: '为安置点配套建成的医疗卫生设施数（built_for_sites 为是）÷ 安置点数；依托原有机构的不计入',
+    en: 'Health facilities built for the sites (built_for_sites true), divided by sites; existing institutions that serve sites do not count; health facilities not known to be built for the sites are counted apart',
+  },
+  unit: 'site',
+  numerator: { table: 'facilities', where: and(eq('facility_type', 'health_facility'), eq('built_for_sites', true)) },
+  denominator: { table: 'sites', where: TRUE },
+  unknown: { table: 'facilities', where: and(eq('facility_type', 'health_facility'), isNull('built_for_sites')) },
+  source: cite('已配套建成学校483所、医疗卫生设施580个', '483 schools and 580 medical and health facilities built for the sites'),
+});
+
 /** The public-services family. */
 export const servicesFamily: readonly IndicatorDefinition[] = [
   medInsuranceTransfer,
   healthFacilityCoverage,
+  healthServiceCoverage,
+  healthFacilitiesBuilt,
   schoolsPer10k,
   medicalFacilitiesPer10k,
   policeRoomCoverage,

@@ -45,5 +45,18 @@ export const demoSiteShare: IndicatorDefinition = rate({
   source: cite('将18个安置点作为省级易地扶贫搬迁后续扶持工作示范点', '18 sites made provincial demonstration sites'),
 });
 
+/** Households from an origin village relocated as a whole / households (unknown: counted apart). */
+export const wholeVillageShare: IndicatorDefinition = rate({
+  id: 'structure.whole_village_share',
+  name: { zh: '整体搬迁村寨搬迁户比例', en: 'Households from villages relocated as a whole' },
+  description: {
+    zh: '迁出村寨（自然村寨）整体搬迁的搬迁家庭占搬迁家庭的比例',
+    en: 'Relocated households whose origin (natural) village was relocated as a whole, as a share of households',
+  },
+  unit: 'household',
+  outcome: col('whole_village'),
+  source: cite('坚持以贫困自然村寨整体搬迁为主，搬迁村寨10,090个', 'relocating poor natural villages as a whole first: 10,090 villages relocated'),
+});
+
 /** The structure family. */
-export const structureFamily: readonly IndicatorDefinition[] = [urbanShare, crossCountyShare, urbanSiteShare, demoSiteShare];
+export const structureFamily: readonly IndicatorDefinition[] = [urbanShare, crossCountyShare, urbanSiteShare, demoSiteShare, wholeVillageShare];

@@ -25,6 +25,7 @@ async function readMeta(dir: string): Promise<DatasetMeta> {
 
 /** Compute the whole catalog by province, prefecture and county, print the scorecard, write the HTML page. */
 export async function report(values: Record<string, unknown>, io: Io): Promise<number> {
+  if (values['published'] === true) return (await import('../report/published.js')).reportPublished(values, io);
   const ctx = ctxOf(io);
   const dir = need(values, 'data');
   const outDir = typeof values['out'] === 'string' ? values['out'] : 'houfu-report';
@@ -62,7 +63,7 @@ export const spec: CommandSpec = {
     zh: '全省指标报告：终端中的记分卡，以及带图表的独立 HTML 页面（公布数与计算数对照）',
     en: 'the provincial scorecard: in the terminal, and as a self-contained HTML page with charts and published vs computed figures',
   },
-  usage: ['--data DIR [--out DIR] [--format html|xlsx] [--mapping FILE.json]'],
+  usage: ['--data DIR [--out DIR] [--format html|xlsx] [--mapping FILE.json]', '--data DIR --published [--format text|json]'],
   options: [
     DATA,
     { name: 'out', type: 'string', arg: 'DIR', default: 'houfu-report', description: { zh: '输出文件夹：index.html 和 results.csv', en: 'output folder: index.html and results.csv' } },
@@ -70,9 +71,20 @@ export const spec: CommandSpec = {
       name: 'format',
       type: 'string',
       arg: 'FMT',
-      choices: ['html', 'xlsx'],
+      choices: ['html', 'xlsx', 'text', 'json'],
       default: 'html',
-      description: { zh: 'xlsx 时另写 results.xlsx（省、市州、县各一个工作表，另有公布数对照表）', en: 'xlsx also writes results.xlsx (a sheet each for province, prefectures, counties, and the published figures)' },
+      description: {
+        zh: 'xlsx 时另写 results.xlsx（省、市州、县各一个工作表，另有公布数对照表）；--published 时为 text 或 json',
+        en: 'xlsx also writes results.xlsx (a sheet each for province, prefectures, counties, and the published figures); with --published, text or json',
+      },
+    },
+    {
+      name: 'published',
+      type: 'boolean',
+      description: {
+        zh: '列出文章公布的全部 45 项数据：计算值、差值，或无法计算的原因',
+        en: 'list all 45 figures published in the article: the computed value and the difference, or why it is out of reach',
+      },
     },
     MAPPING,
     ENCODING,

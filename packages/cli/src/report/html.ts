@@ -23,6 +23,7 @@ export const FAMILY_TITLE: Record<FamilyName, [string, string]> = {
   culture: ['文化服务', 'Cultural services'],
   party: ['基层党建', 'Party building'],
   structure: ['安置结构', 'Resettlement structure'],
+  measures: ['六项措施', 'The six measures'],
 };
 
 const STYLE = `

@@ -14,8 +14,8 @@ export interface LocalText {
   readonly en: string;
 }
 
-/** The unit of analysis an indicator counts. */
-export type Unit = 'person' | 'household' | 'site' | 'unit';
+/** The unit of analysis an indicator counts (`project` and `problem`: rows of the six measures' registers at sites). */
+export type Unit = 'person' | 'household' | 'site' | 'unit' | 'project' | 'problem';
 
 /** The canonical table holding each unit of analysis. */
 export const UNIT_TABLE: Readonly<Record<Unit, TableName>> = {
@@ -23,6 +23,8 @@ export const UNIT_TABLE: Readonly<Record<Unit, TableName>> = {
   household: 'households',
   site: 'sites',
   unit: 'management_units',
+  project: 'projects',
+  problem: 'problems',
 };
 
 /** How the value is formed: a rate of units, a ratio of two tables, or a count. */
@@ -190,7 +192,7 @@ function common(spec: BaseSpec & { readonly unit: Unit }) {
 
 function classified(spec: RateSpec, kind: 'rate' | 'count'): IndicatorDefinition {
   const table = UNIT_TABLE[spec.unit];
-  if (!table) throw new TypeError(`indicator ${spec.id}: unit must be person, household, site or unit (got ${String(spec.unit)})`);
+  if (!table) throw new TypeError(`indicator ${spec.id}: unit must be person, household, site, unit, project or problem (got ${String(spec.unit)})`);
   if (!isExpr(spec.outcome)) throw new TypeError(`indicator ${spec.id}: an outcome expression is required`);
   if (spec.universe !== undefined && !isExpr(spec.universe)) throw new TypeError(`indicator ${spec.id}: the universe must be an expression`);
   const classify: Classification = { universe: spec.universe ?? TRUE, outcome: spec.outcome };

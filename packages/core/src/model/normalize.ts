@@ -27,7 +27,7 @@ export type Normalized =
 /** The shorthand kinds. */
 export const SHORTHAND_KINDS = ['rate', 'count', 'ratio'] as const;
 /** Units of analysis. */
-export const UNITS: readonly Unit[] = ['person', 'household', 'site', 'unit'];
+export const UNITS: readonly Unit[] = ['person', 'household', 'site', 'unit', 'project', 'problem'];
 /** Value formats. */
 export const FORMATS: readonly ValueFormat[] = ['percent', 'per_10k', 'per_1k', 'ratio', 'count'];
 /** Expression node kinds. */

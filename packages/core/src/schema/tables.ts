@@ -1,16 +1,31 @@
 /**
- * The canonical data schema, v1: six tables, their columns, types, keys and links.
- * Everything that reads, validates or computes takes its column facts from here.
+ * The canonical data schema, v2: the six tables of v1, health services linking sites to the
+ * institutions that serve them, and the registers of the "six measures" (六项措施) —
+ * projects, demonstration sites, responsibility tasks, monthly dispatches, cadre training,
+ * inspections and the problems they found. Everything that reads, validates or computes
+ * takes its column facts from here. v1 files stay readable: every v2 table and column is
+ * optional.
  */
 
-/** The six canonical tables of a dataset. */
+/** Version of the canonical schema (2: the six measures; every v1 dataset is a v2 dataset). */
+export const SCHEMA_VERSION = 2;
+
+/** The canonical tables of a dataset. */
 export type TableName =
   | 'sites'
   | 'households'
   | 'persons'
   | 'facilities'
   | 'management_units'
-  | 'activities';
+  | 'activities'
+  | 'health_services'
+  | 'projects'
+  | 'demonstration_sites'
+  | 'tasks'
+  | 'dispatches'
+  | 'trainings'
+  | 'inspections'
+  | 'problems';
 
 /** The value type of a canonical column. Dates are ISO `YYYY-MM-DD` text; periods `YYYY-MM`. */
 export type ColumnType = 'string' | 'code' | 'boolean' | 'integer' | 'number' | 'date' | 'period';
@@ -25,6 +40,8 @@ export interface ColumnSpec {
   readonly required: boolean;
   /** The table may omit the column entirely. */
   readonly optional?: boolean;
+  /** A table without the column holds it as unknown (null) in every row: the columns schema v2 added to v1 tables. */
+  readonly absentIsUnknown?: boolean;
   /** Allowed values, for enumerations. */
   readonly values?: readonly string[];
   /** Smallest allowed value, for numbers. */
@@ -81,9 +98,20 @@ export const ACTIVITY_TYPES = [
   'other',
 ] as const;
 
+/** The five systems (五个体系) a post-relocation project belongs to. */
+export const SYSTEMS = ['public_services', 'employment', 'culture', 'governance', 'party_building'] as const;
+/** Funding channels of projects: east–west cooperation (东西部扶贫协作), fiscal special funds (财政专项), social assistance (社会帮扶), other. */
+export const FUNDING_CHANNELS = ['east_west', 'fiscal', 'social', 'other'] as const;
+/** Status of a project. */
+export const PROJECT_STATUS = ['planned', 'in_progress', 'completed'] as const;
+/** What a project supplies to its site ("缺什么补什么"): a facility type, or something else. */
+export const PROJECT_SUPPLIES = [...FACILITY_TYPES, 'other'] as const;
+/** Dispatch scopes: horizontal (横向, the responsible units province-wide) or vertical (纵向, within one system). */
+export const DISPATCH_SCOPES = ['horizontal', 'vertical'] as const;
+
 const period: ColumnSpec = { name: 'period', type: 'period', required: true, optional: true };
 
-/** Schema v1: every canonical table, keyed by name. */
+/** Schema v2: every canonical table, keyed by name. */
 export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
   sites: {
     name: 'sites',
@@ -117,6 +145,10 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'stable_income', type: 'boolean', required: false },
       { name: 'income_per_capita', type: 'number', required: false, min: 0 },
       { name: 'unit_id', type: 'string', required: false, optional: true, references: 'management_units' },
+      { name: 'origin_village', type: 'string', required: false, optional: true, absentIsUnknown: true },
+      { name: 'whole_village', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
+      { name: 'house_photos', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
+      { name: 'civilized_family', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
       period,
     ],
   },
@@ -149,6 +181,7 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'site_id', type: 'string', required: true, references: 'sites' },
       { name: 'facility_type', type: 'string', required: true, values: FACILITY_TYPES },
       { name: 'capacity', type: 'integer', required: false, optional: true, min: 0 },
+      { name: 'built_for_sites', type: 'boolean', required: false, optional: true, absentIsUnknown: true },
     ],
   },
   management_units: {
@@ -177,6 +210,116 @@ export const SCHEMA: Readonly<Record<TableName, TableSpec>> = {
       { name: 'participants', type: 'integer', required: false, min: 0 },
     ],
   },
+  health_services: {
+    name: 'health_services',
+    key: 'service_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'service_id', type: 'string', required: true },
+      // The served site comes first: a service rolls up to the site it serves, not to the
+      // site where the institution stands.
+      { name: 'site_id', type: 'string', required: true, references: 'sites' },
+      { name: 'facility_id', type: 'string', required: true, references: 'facilities' },
+    ],
+  },
+  projects: {
+    name: 'projects',
+    key: 'project_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'project_id', type: 'string', required: true },
+      { name: 'site_id', type: 'string', required: true, references: 'sites' },
+      { name: 'system', type: 'string', required: true, values: SYSTEMS },
+      { name: 'supplies', type: 'string', required: false, values: PROJECT_SUPPLIES },
+      { name: 'channel', type: 'string', required: false, values: FUNDING_CHANNELS },
+      { name: 'amount', type: 'number', required: false, min: 0 },
+      { name: 'status', type: 'string', required: true, values: PROJECT_STATUS },
+      { name: 'started_on', type: 'date', required: false },
+      { name: 'due_on', type: 'date', required: false },
+      { name: 'completed_on', type: 'date', required: false },
+    ],
+  },
+  demonstration_sites: {
+    name: 'demonstration_sites',
+    key: 'site_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'site_id', type: 'string', required: true, references: 'sites' },
+      { name: 'designated_on', type: 'date', required: false },
+      { name: 'standard', type: 'string', required: false },
+    ],
+  },
+  tasks: {
+    name: 'tasks',
+    key: 'task_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'task_id', type: 'string', required: true },
+      { name: 'department', type: 'string', required: true },
+      { name: 'task', type: 'string', required: false },
+      { name: 'due_on', type: 'date', required: false },
+      { name: 'completed_on', type: 'date', required: false },
+    ],
+  },
+  dispatches: {
+    name: 'dispatches',
+    key: 'dispatch_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'dispatch_id', type: 'string', required: true },
+      { name: 'held_on', type: 'date', required: true },
+      { name: 'scope', type: 'string', required: true, values: DISPATCH_SCOPES },
+      { name: 'department', type: 'string', required: false },
+    ],
+  },
+  trainings: {
+    name: 'trainings',
+    key: 'session_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'session_id', type: 'string', required: true },
+      { name: 'title', type: 'string', required: false },
+      { name: 'held_on', type: 'date', required: false },
+      { name: 'cadres_province', type: 'integer', required: false, min: 0 },
+      { name: 'cadres_prefecture', type: 'integer', required: false, min: 0 },
+      { name: 'cadres_county', type: 'integer', required: false, min: 0 },
+      { name: 'cadres_township', type: 'integer', required: false, min: 0 },
+    ],
+  },
+  inspections: {
+    name: 'inspections',
+    key: 'round_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'round_id', type: 'string', required: true },
+      { name: 'title', type: 'string', required: false },
+      { name: 'started_on', type: 'date', required: false },
+      { name: 'ended_on', type: 'date', required: false },
+    ],
+  },
+  problems: {
+    name: 'problems',
+    key: 'problem_id',
+    required: false,
+    periodic: false,
+    columns: [
+      { name: 'problem_id', type: 'string', required: true },
+      { name: 'site_id', type: 'string', required: true, references: 'sites' },
+      { name: 'round_id', type: 'string', required: false, references: 'inspections' },
+      { name: 'category', type: 'string', required: true },
+      { name: 'aspect', type: 'string', required: false },
+      { name: 'found_on', type: 'date', required: false },
+      { name: 'due_on', type: 'date', required: false },
+      { name: 'rectified_on', type: 'date', required: false },
+    ],
+  },
 };
 
 /** Canonical tables in load and validation order (parents before children). */
@@ -187,7 +330,18 @@ export const TABLE_NAMES: readonly TableName[] = [
   'facilities',
   'management_units',
   'activities',
+  'health_services',
+  'projects',
+  'demonstration_sites',
+  'tasks',
+  'dispatches',
+  'trainings',
+  'inspections',
+  'problems',
 ];
+
+/** The tables of schema v1 (a dataset with only these is a v1 dataset). */
+export const V1_TABLES: readonly TableName[] = TABLE_NAMES.slice(0, 6);
 
 /** Look up a column of a table, or undefined. */
 export function columnSpec(table: TableName, column: string): ColumnSpec | undefined {

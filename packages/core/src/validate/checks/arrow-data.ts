@@ -42,7 +42,8 @@ function checkData(d: Data, name: string): string | undefined {
       for (let i = 0; i < n; i++) if (o[i]! < o[i + 1]! && (v[o[i]!]! & 0xc0) === 0x80) return `column ${name} holds text that is not UTF-8`;
     }
   } else if (DataType.isBool(d.type)) {
-    if ((d.values?.length ?? 0) * 8 < end) return `column ${name} has too few values`;
+    // An all-null column's values are never read; writers may leave its value buffer empty.
+    if (d.nullCount < n && (d.values?.length ?? 0) * 8 < end) return `column ${name} has too few values`;
   } else if (DataType.isInt(d.type) || DataType.isFloat(d.type) || DataType.isDate(d.type) || DataType.isTimestamp(d.type)) {
     if ((d.values?.length ?? 0) < n) return `column ${name} has too few values`;
   }
