@@ -249,6 +249,29 @@ function nullFindings(spec: ColumnSpec, v: Vector, label: string, ctx: FindingCo
   }
 }
 
+const utf8 = new TextDecoder();
+
+/** Whether a Utf8 vector holds a blank text (empty or white space only). */
+function hasBlank(v: Vector): boolean {
+  for (const d of v.data) {
+    const offsets = d.valueOffsets as Int32Array;
+    const bytes = d.values as Uint8Array;
+    const bitmap = d.nullCount > 0 ? d.nullBitmap : undefined;
+    for (let i = 0; i < d.length; i++) {
+      const a = offsets[i]!;
+      const b = offsets[i + 1]!;
+      const c = bytes[a]!;
+      if (b > a && c > 0x20 && c < 0x80) continue;
+      if (bitmap) {
+        const j = d.offset + i;
+        if (((bitmap[j >> 3]! >> (j & 7)) & 1) === 0) continue;
+      }
+      if (b === a || utf8.decode(bytes.subarray(a, b)).trim() === '') return true;
+    }
+  }
+  return false;
+}
+
 /** Whether every valid value of a Float64 vector is finite (NaN and infinities need reading). */
 function allFinite(v: Vector): boolean {
   for (const d of v.data) {
@@ -322,7 +345,14 @@ export function canonicalColumn(spec: ColumnSpec | null, raw: RawColumn, header:
   if (isTextColumn(raw)) return coerceText(s, raw, label, ctx, out);
   if (raw instanceof Vector) {
     const t = raw.type as DataType;
-    if (DataType.isUtf8(t)) return coerceText(s, encodeVector(raw) as CodeColumn, label, ctx, out, raw);
+    if (DataType.isUtf8(t)) {
+      // Plain text (ids, names): kept unless a cell is blank, decided on the bytes.
+      if (s.type === 'string' && !s.values && !hasBlank(raw)) {
+        if (spec) nullFindings(spec, raw, label, ctx, out);
+        return { vector: raw };
+      }
+      return coerceText(s, encodeVector(raw) as CodeColumn, label, ctx, out, raw);
+    }
     if (spec && ((spec.type === 'boolean' && DataType.isBool(t)) || (spec.type === 'integer' && DataType.isInt(t) && (t as Int32).bitWidth === 32 && (t as Int32).isSigned))) {
       nullFindings(spec, raw, label, ctx, out);
       return { vector: raw };
