@@ -124,7 +124,7 @@ class ColumnBuilder {
   finish(rows: number): TextColumn {
     const empty = new Uint8Array(0);
     while (this.length < rows) this.push(empty, 0, 0);
-    return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict };
+    return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict, bytes: { arena: this.arena, starts: this.starts } };
   }
 }
 
