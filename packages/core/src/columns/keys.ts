@@ -50,6 +50,7 @@ export class KeyDictionary {
   private static hash(bytes: Uint8Array, a: number, b: number): number {
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
+    h |= 0;
     return h;
   }
 

@@ -54,6 +54,7 @@ class ColumnBuilder {
   push(bytes: Uint8Array, a: number, b: number): void {
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
+    h |= 0;
     const mask = this.slots.length - 1;
     let s = h & mask;
     let code = -1;
