@@ -2,23 +2,11 @@
  * The CLI with the SQL engines: `houfu compute --engine duckdb…` prints the arquero
  * engine's bytes; `houfu load` then `houfu compute --engine postgres` on a throwaway server.
  */
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { houfu } from './helpers/cli.js';
 import { startPostgres, warnSkipped, type TestPostgres } from './helpers/postgres.js';
 
-const CLI = 'packages/cli/dist/main.js';
 const HAND = 'test/fixtures/hand';
-
-function houfu(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TZ: 'UTC' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
 
 const ARGS = ['--indicators', 'four_musts,employment,services', '--by', 'county', '--format', 'csv'];
 let server: TestPostgres | undefined;

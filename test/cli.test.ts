@@ -80,7 +80,7 @@ describe('houfu compute', () => {
     const lvl = houfu('compute', '--data', HAND, '--indicators', 'four_musts', '--by', 'village');
     expect(lvl.code).toBe(2);
     expect(lvl.err).toMatch(/--by must be one of/);
-    expect(houfu('compute', '--data', HAND, '--indicators', 'four_musts', '--by', 'county', '--format', 'xlsx').code).toBe(2);
+    expect(houfu('compute', '--data', HAND, '--indicators', 'four_musts', '--by', 'county', '--format', 'docx').code).toBe(2);
     expect(houfu('compute', '--indicators', 'four_musts', '--by', 'county').err).toMatch(/--data is required/);
     expect(houfu('compute', '--data', '/nonexistent/dir', '--indicators', 'four_musts', '--by', 'county').code).toBe(3);
   });
@@ -125,7 +125,7 @@ describe('houfu list', () => {
     expect(new Set(defs.map((d) => d.id)).size).toBe(defs.length);
     expect(defs.map((d) => d.id)).toContain('four_musts.all');
     expect(defs.every((d) => d.source.clause.length > 0)).toBe(true);
-    const table = houfu('list');
-    expect(table.out).toContain('有劳动力家庭一人以上就业率');
+    expect(houfu('list', '--lang', 'zh').out).toContain('有劳动力家庭一人以上就业率');
+    expect(houfu('list', '--lang', 'en').out).toContain('Training of the labor force');
   });
 });

@@ -6,59 +6,18 @@
  * `houfu load --engine clickhouse` then `houfu compute --engine clickhouse` print the kernel's
  * bytes. Under CI a cluster that cannot start fails these tests.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { frameQuery, plan, type Dataset, type FrameSums, type IndicatorDefinition, type Plan } from '@houfu/core';
+import { frameQuery, plan, type Dataset, type FrameSums } from '@houfu/core';
 import { arqueroEngine } from '@houfu/core/arquero';
 import { clickhouseDialect, clickhouseHttp, clickhouseString, loadIntoClickHouse, type ClickHouseHttp } from '@houfu/core/clickhouse';
 import { loadDataset } from '@houfu/core/node';
-import { catalog, family } from '@houfu/indicators';
+import { catalog } from '@houfu/indicators';
 import { clickhouseOrSkip, type TestClickHouse } from './helpers/clickhouse.js';
-import { EDGE_DEFINITIONS } from './helpers/sql-defs.js';
+import { houfu } from './helpers/cli.js';
+import { keyedSums, SQL_CASES, sumsFromRows } from './helpers/sql-defs.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-
-interface Case {
-  name: string;
-  data: 'hand' | 'hand-periods';
-  defs: readonly IndicatorDefinition[];
-  by: 'site' | 'unit';
-  breakdown?: string[];
-}
-const unitIds = ['services.police_room_coverage', 'party.members_elected_per_unit', 'party.units_electing_share', 'four_musts.employment', 'four_musts.training'];
-const CASES: Case[] = [
-  { name: 'catalog-by-site', data: 'hand', defs: catalog, by: 'site' },
-  { name: 'unit', data: 'hand', defs: catalog.filter((d) => unitIds.includes(d.id)), by: 'unit' },
-  { name: 'periods-breakdown', data: 'hand-periods', defs: family('four_musts'), by: 'site', breakdown: ['sites.site_type'] },
-  { name: 'person-breakdown', data: 'hand-periods', defs: family('employment').filter((d) => d.unit === 'person'), by: 'site', breakdown: ['sex', 'is_demo'] },
-  { name: 'edge-cases', data: 'hand', defs: EDGE_DEFINITIONS, by: 'site' },
-];
-
-/** Frame sums keyed by group | period | breakdown (groups whose sums are all zero left out). */
-function keyed(p: Plan, sums: readonly FrameSums[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  sums.forEach((f, i) => {
-    f.group.forEach((g, r) => {
-      const key = [i, g, f.period[r], ...f.breakdown.map((b) => b[r])].map(String).join(' | ');
-      out[key] = Object.fromEntries(p.frames[i]!.measures.map((m) => [m.id, f.sums[m.id]![r]!]));
-    });
-  });
-  for (const k of Object.keys(out)) if (Object.values(out[k]!).every((v) => v === 0)) delete out[k];
-  return out;
-}
-
-const CLI = 'packages/cli/dist/main.js';
-function houfu(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const p = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TZ: 'UTC' } });
-    let out = '';
-    let err = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (err += d));
-    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
-  });
-}
 
 const data: Record<string, Dataset> = {};
 let ch: TestClickHouse | undefined;
@@ -151,7 +110,7 @@ describe('the loader on two shards', () => {
 });
 
 describe('golden SQL, executed on the cluster', () => {
-  for (const c of CASES) {
+  for (const c of SQL_CASES) {
     it(`${c.name} (clickhouse)`, async (ctx) => {
       const ds = data[c.data]!;
       const p = plan(ds, c.defs, { by: c.by, ...(c.breakdown ? { breakdown: c.breakdown } : {}) });
@@ -160,22 +119,16 @@ describe('golden SQL, executed on the cluster', () => {
       for (const q of queries) expect(q.params).toEqual([]);
       await expect(queries.map((q) => `${q.text}\n`).join('\n')).toMatchFileSnapshot(`./__snapshots__/sql/${c.name}.clickhouse.sql`);
       if (!ch) return ctx.skip();
-      const want = keyed(p, await arqueroEngine.run(p, ds));
+      const want = keyedSums(p, await arqueroEngine.run(p, ds));
       expect(Object.keys(want).length).toBeGreaterThan(0);
       const sums: FrameSums[] = [];
       for (const [i, q] of queries.entries()) {
         const rows = (await entry.query(q.text)).data;
-        const f = p.frames[i]!;
-        sums.push({
-          group: rows.map((r) => String(r['g'])),
-          period: rows.map((r) => (q.periodic ? (r['p'] as string) : null)),
-          breakdown: f.breakdown.map((_, b) => rows.map((r) => (r[`b${b}`] === null ? null : String(r[`b${b}`])))),
-          sums: Object.fromEntries(f.measures.map((m) => [m.id, rows.map((r) => Number(r[m.id]))])),
-        });
+        sums.push(sumsFromRows(p.frames[i]!, rows, q.periodic));
       }
       // Booleans are UInt8 in ClickHouse: compare breakdown values as the engine reads them.
       const norm = (k: Record<string, Record<string, number>>) => Object.fromEntries(Object.entries(k).map(([key, v]) => [key.replace(/\| 1\b/g, '| true').replace(/\| 0\b/g, '| false'), v]));
-      expect(norm(keyed(p, sums))).toEqual(norm(want));
+      expect(norm(keyedSums(p, sums))).toEqual(norm(want));
     });
   }
 });

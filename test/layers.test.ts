@@ -55,7 +55,7 @@ describe('layer boundaries', () => {
 const LAYERS: readonly (readonly string[])[] = [
   ['schema'],
   ['model', 'messages'],
-  ['errors.ts', 'validate', 'io', 'columns', 'dataset.ts'],
+  ['errors.ts', 'optional.ts', 'validate', 'io', 'columns', 'dataset.ts'],
   ['plan'],
   ['engines'],
   ['result'],

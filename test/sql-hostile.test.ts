@@ -7,9 +7,10 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compute, datasetFromColumns, eq, isIn, col, or, rate, toObjects, type Dataset, type IndicatorDefinition } from '@houfu/core';
+import { compute, eq, rate, toObjects, type Dataset } from '@houfu/core';
 import { loadIntoPostgres, postgresDataset, postgresEngine, type Queryable } from '@houfu/core/postgres';
 import { startEngines, type Engines } from './helpers/engines.js';
+import { hostileDataset, hostileDefinitions as makeDefinitions } from './helpers/hostile.js';
 
 const LONG = '长'.repeat(5000) + "'; DROP TABLE persons; --";
 const HOSTILE = [
@@ -25,48 +26,14 @@ const HOSTILE = [
 
 const source = { clause: '测试', clauseEn: 'test', document: 'test' };
 const text = (s: string) => ({ zh: s, en: s });
-
-/** One site per hostile name; in each, persons whose ethnicity is each hostile value (i + 1 of value i). */
-function hostileDataset(): { ds: Dataset; ethnicityCount: number[] } {
-  const sites = { site_id: [] as string[], site_name: [] as string[], prefecture_code: [] as string[], county_code: [] as string[], site_type: [] as string[], cross_county: [] as boolean[], is_demo: [] as boolean[], opened_on: [] as null[] };
-  const households = { household_id: [] as string[], site_id: [] as string[], origin_county_code: [] as string[], moved_in_on: [] as null[], land_contract: [] as string[], land_forest: [] as string[], land_homestead: [] as string[], stable_income: [] as boolean[], income_per_capita: [] as number[] };
-  const persons = { person_id: [] as string[], household_id: [] as string[], sex: [] as string[], birth_year: [] as number[], ethnicity: [] as string[], is_labor: [] as boolean[], trained: [] as boolean[], employed: [] as boolean[], employment_type: [] as (string | null)[], med_insurance_transferred: [] as boolean[] };
-  const ethnicityCount = HOSTILE.map(() => 0);
-  HOSTILE.forEach((name, s) => {
-    const site = `S${s}`;
-    sites.site_id.push(site); sites.site_name.push(name); sites.prefecture_code.push('520100'); sites.county_code.push('520102');
-    sites.site_type.push('urban'); sites.cross_county.push(false); sites.is_demo.push(s % 2 === 0); sites.opened_on.push(null);
-    const hh = `H${s}`;
-    households.household_id.push(hh); households.site_id.push(site); households.origin_county_code.push('520111'); households.moved_in_on.push(null);
-    households.land_contract.push('none'); households.land_forest.push('none'); households.land_homestead.push('revitalized');
-    households.stable_income.push(true); households.income_per_capita.push(1000);
-    HOSTILE.forEach((value, v) => {
-      for (let k = 0; k <= v; k++) {
-        persons.person_id.push(`P${s}_${v}_${k}`); persons.household_id.push(hh); persons.sex.push(k % 2 ? 'male' : 'female');
-        persons.birth_year.push(1980); persons.ethnicity.push(value); persons.is_labor.push(true); persons.trained.push(k % 3 !== 0);
-        persons.employed.push(true); persons.employment_type.push('local'); persons.med_insurance_transferred.push(true);
-        ethnicityCount[v]!++;
-      }
-    });
-  });
-  const ds = datasetFromColumns({ sites, households, persons });
-  const errors = ds.findings.filter((f) => f.severity === 'error');
-  if (errors.length) throw new Error(errors.map((f) => f.message).join('; '));
-  return { ds, ethnicityCount };
-}
-
-/** Definitions whose literals are the hostile strings. */
-const hostileDefinitions: IndicatorDefinition[] = [
-  ...HOSTILE.map((v, i) => rate({ id: `h.eq${i}`, name: text(v), description: text(v), unit: 'person', source, outcome: eq('ethnicity', v) })),
-  rate({ id: 'h.in', name: text('in'), description: text('in'), unit: 'person', source, outcome: isIn('ethnicity', HOSTILE.slice(0, 4)) }),
-  rate({ id: 'h.site', name: text('site'), description: text('site'), unit: 'person', source, outcome: or(eq(col('site_name', 'sites'), HOSTILE[1]!), eq(col('site_name', 'sites'), LONG)) }),
-];
+const hostile = (): ReturnType<typeof hostileDataset> => hostileDataset(HOSTILE, 1);
+const hostileDefinitions = makeDefinitions(HOSTILE, LONG, 4);
 
 let engines: Engines;
 let data: { ds: Dataset; ethnicityCount: number[] };
 beforeAll(async () => {
   engines = await startEngines();
-  data = hostileDataset();
+  data = hostile();
 }, 180_000);
 afterAll(async () => {
   await engines?.stop();

@@ -8,47 +8,16 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  duckdbDialect, frameQuery, plan, postgresDialect, quoteIdent, type Dataset, type Dialect, type FrameSums, type IndicatorDefinition, type Plan,
+  duckdbDialect, frameQuery, plan, postgresDialect, quoteIdent, type Dataset, type Dialect, type FrameSums,
 } from '@houfu/core';
 import { arqueroEngine } from '@houfu/core/arquero';
 import { nativeDuckDBAvailable, openDuckDBNative, openDuckDBWasm, type DuckDBConnector } from '@houfu/core/duckdb';
 import { loadIntoPostgres } from '@houfu/core/postgres';
 import { loadDataset } from '@houfu/core/node';
-import { catalog, family } from '@houfu/indicators';
 import { startPostgres, warnSkipped, type TestPostgres } from './helpers/postgres.js';
-import { EDGE_DEFINITIONS } from './helpers/sql-defs.js';
+import { EDGE_DEFINITIONS, keyedSums, SQL_CASES, sumsFromRows } from './helpers/sql-defs.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-
-interface Case {
-  name: string;
-  data: 'hand' | 'hand-periods';
-  defs: readonly IndicatorDefinition[];
-  by: 'site' | 'unit';
-  breakdown?: string[];
-}
-const unitIds = ['services.police_room_coverage', 'party.members_elected_per_unit', 'party.units_electing_share', 'four_musts.employment', 'four_musts.training'];
-const CASES: Case[] = [
-  { name: 'catalog-by-site', data: 'hand', defs: catalog, by: 'site' },
-  { name: 'unit', data: 'hand', defs: catalog.filter((d) => unitIds.includes(d.id)), by: 'unit' },
-  { name: 'periods-breakdown', data: 'hand-periods', defs: family('four_musts'), by: 'site', breakdown: ['sites.site_type'] },
-  { name: 'person-breakdown', data: 'hand-periods', defs: family('employment').filter((d) => d.unit === 'person'), by: 'site', breakdown: ['sex', 'is_demo'] },
-  { name: 'edge-cases', data: 'hand', defs: EDGE_DEFINITIONS, by: 'site' },
-];
-
-/** Frame sums keyed by group | period | breakdown, for comparing engines regardless of row order. */
-function keyed(p: Plan, sums: readonly FrameSums[]): Record<string, Record<string, number>> {
-  const out: Record<string, Record<string, number>> = {};
-  sums.forEach((f, i) => {
-    f.group.forEach((g, r) => {
-      const key = [i, g, f.period[r], ...f.breakdown.map((b) => b[r])].map(String).join(' | ');
-      out[key] = Object.fromEntries(p.frames[i]!.measures.map((m) => [m.id, f.sums[m.id]![r]!]));
-    });
-  });
-  // Groups where every sum is zero may be absent in one engine and present in another.
-  for (const k of Object.keys(out)) if (Object.values(out[k]!).every((v) => v === 0)) delete out[k];
-  return out;
-}
 
 const data: Record<string, Dataset> = {};
 let wasm: DuckDBConnector;
@@ -88,14 +57,14 @@ afterAll(async () => {
 const show = (q: { text: string; params: readonly unknown[] }) => `-- params: ${JSON.stringify(q.params)}\n${q.text}\n`;
 
 describe('golden SQL, executed', () => {
-  for (const c of CASES) {
+  for (const c of SQL_CASES) {
     for (const dialect of [duckdbDialect, postgresDialect] as Dialect[]) {
       it(`${c.name} (${dialect.name})`, async () => {
         const ds = data[c.data]!;
         const p = plan(ds, c.defs, { by: c.by, ...(c.breakdown ? { breakdown: c.breakdown } : {}) });
         const queries = p.frames.map((f) => frameQuery(f, { dialect, naming: {}, dataset: ds }));
         await expect(queries.map(show).join('\n')).toMatchFileSnapshot(`./__snapshots__/sql/${c.name}.${dialect.name}.sql`);
-        const want = keyed(p, await arqueroEngine.run(p, ds));
+        const want = keyedSums(p, await arqueroEngine.run(p, ds));
         expect(Object.keys(want).length).toBeGreaterThan(0);
         const schema = c.data.replace('-', '_');
         const runners: [string, (text: string, params: readonly unknown[]) => Promise<readonly Record<string, unknown>[]>][] = [];
@@ -116,15 +85,9 @@ describe('golden SQL, executed', () => {
           const sums: FrameSums[] = [];
           for (const [i, q] of queries.entries()) {
             const rows = await runQuery(q.text, q.params);
-            const f = p.frames[i]!;
-            sums.push({
-              group: rows.map((r) => String(r['g'])),
-              period: rows.map((r) => (q.periodic ? (r['p'] as string) : null)),
-              breakdown: f.breakdown.map((_, b) => rows.map((r) => (r[`b${b}`] === null ? null : String(r[`b${b}`])))),
-              sums: Object.fromEntries(f.measures.map((m) => [m.id, rows.map((r) => Number(r[m.id]))])),
-            });
+            sums.push(sumsFromRows(p.frames[i]!, rows, q.periodic));
           }
-          expect(keyed(p, sums), label).toEqual(want);
+          expect(keyedSums(p, sums), label).toEqual(want);
         }
       });
     }

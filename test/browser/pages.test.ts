@@ -53,12 +53,16 @@ function run(cmd: string, args: string[], cwd: string): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) failed:\n${r.stdout}\n${r.stderr}`);
 }
 
+/** Digits in groups of three: 1071700 → 1,071,700 (written here, not taken from the pages). */
+const grouped = (digits: string): string => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 /** The value as the pages show it (an independent copy of the rule in their README). */
 function shown(def: IndicatorDefinition, v: number | null): string {
   if (v === null) return '—';
   if (def.format === 'percent') return `${(v * 100).toFixed(2)}%`;
-  if (def.format === 'count') return String(Math.round(v));
-  return v.toFixed(2);
+  if (def.format === 'count') return grouped(String(Math.round(v)));
+  const [whole, frac] = v.toFixed(2).split('.') as [string, string];
+  return `${grouped(whole)}.${frac}`;
 }
 
 /** Months from move-in to the end of 2019, in the buckets the employment notebook uses. */

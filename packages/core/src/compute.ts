@@ -7,6 +7,7 @@ import type { Engine } from './engines/engine.js';
 import { resolveEngine, type EngineName } from './engines/registry.js';
 import { assertUsable } from './plan/usable.js';
 import { HoufuError } from './errors.js';
+import { loadOptional, SURVEY_PACKAGES } from './optional.js';
 import { ERROR_TEXT } from './messages/index.js';
 import type { IndicatorDefinition } from './model/indicator.js';
 import type { Level } from './plan/plan.js';
@@ -78,6 +79,6 @@ export async function compute(
   assertEngineFor(dataset, engine.name);
   const levels: readonly Level[] = typeof options.by === 'string' ? [options.by] : options.by;
   if (options.suppress !== undefined && options.suppress !== false) return computeSuppressed(dataset, indicators, { ...options, engine }, levels);
-  if (options.design) return (await import('./survey/compute.js')).computeSurvey(dataset, indicators, options, engine, levels);
+  if (options.design) return (await loadOptional(SURVEY_PACKAGES, () => import('./survey/compute.js'))).computeSurvey(dataset, indicators, options, engine, levels);
   return computeLevels(dataset, indicators, engine, levels, options.breakdown ?? []);
 }

@@ -6,7 +6,7 @@ import type { LocalText } from './model/indicator.js';
 import type { Finding } from './validate/finding.js';
 
 /** Why a HoufuError was thrown. */
-export type HoufuErrorCode = 'invalid_dataset' | 'invalid_request' | 'invalid_definition' | 'io';
+export type HoufuErrorCode = 'invalid_dataset' | 'invalid_request' | 'invalid_definition' | 'io' | 'missing_dependency';
 
 /** An error with a code, bilingual text, and the findings behind it (for data errors). */
 export class HoufuError extends Error {

@@ -73,7 +73,7 @@ export {
   assemble,
 } from './result/assemble.js';
 export { toObjects, toCSV, csvChunks, toJSON, toArrowIPC, toParquet, formatTable, OUTPUT_FORMATS, type OutputFormat } from './result/format.js';
-export { failingHouseholds, type DrillDownOptions } from './drilldown.js';
+export { failingHouseholds, type DrillDownOptions, type DrillDownRow, type DrillDownSchema, type DrillDownTable } from './drilldown.js';
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 export type { TextEncoding } from './io/decode.js';
 export * from './cube/index.js';

@@ -1,5 +1,5 @@
 /** The provincial scorecard as data: what both the terminal and the HTML report show. */
-import type { IndicatorDefinition, ResultRow } from '@houfu/core';
+import type { IndicatorDefinition, LocalText, ResultRow } from '@houfu/core';
 import { FAMILIES, PUBLISHED_2019, type FamilyName, type PublishedFigure } from '@houfu/indicators';
 
 /** A published figure next to the computed one. */
@@ -10,7 +10,23 @@ export interface Comparison {
   readonly computed: number | null;
   /** computed − published, rounded to the published precision; null when not computed. */
   readonly difference: number | null;
+  /** Why nothing was computed: counts are compared at scale 1 only, or the data do not express the figure. */
+  readonly reason: 'scale' | 'missing' | null;
 }
+
+/** What a published figure is compared with, in plain words. */
+export const FIELD_TEXT: Readonly<Record<PublishedFigure['field'], LocalText>> = {
+  value: { zh: '指标值', en: 'the value' },
+  numerator: { zh: '达到的人数或户数（分子）', en: 'the number meeting it (numerator)' },
+  denominator: { zh: '计入的人数或户数（分母）', en: 'the number counted (denominator)' },
+  denominator_plus_unknown: { zh: '全部人数或户数（分母加不详）', en: 'everyone concerned, status known or not' },
+};
+
+/** Why a figure is not compared, in plain words. */
+export const NOT_COMPARED_TEXT: Readonly<Record<'scale' | 'missing', LocalText>> = {
+  scale: { zh: '在规模 1 下比较', en: 'compared at scale 1' },
+  missing: { zh: '数据中无此项', en: 'not in the data' },
+};
 
 /** Everything a report shows. */
 export interface ReportModel {
@@ -58,12 +74,13 @@ const round = (x: number, d: number): number => Math.round(x * 10 ** d) / 10 ** 
 export function compare(province: ReadonlyMap<string, ResultRow>, scale = 1, figures: readonly PublishedFigure[] = PUBLISHED_2019): Comparison[] {
   return figures.map((figure) => {
     const r = province.get(figure.indicator);
-    if (!r || (scale !== 1 && figure.unit !== 'percent')) return { figure, computed: null, difference: null };
+    if (scale !== 1 && figure.unit !== 'percent') return { figure, computed: null, difference: null, reason: 'scale' };
+    if (!r) return { figure, computed: null, difference: null, reason: 'missing' };
     const cell =
       figure.field === 'value' ? r.value : figure.field === 'numerator' ? r.numerator : figure.field === 'denominator' ? r.denominator : r.denominator + r.unknown;
-    if (cell === null) return { figure, computed: null, difference: null };
+    if (cell === null) return { figure, computed: null, difference: null, reason: 'missing' };
     const computed = round(cell * figure.scale, figure.decimals);
-    return { figure, computed, difference: round(computed - figure.value, figure.decimals) };
+    return { figure, computed, difference: round(computed - figure.value, figure.decimals), reason: null };
   });
 }
 

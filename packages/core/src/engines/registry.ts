@@ -3,6 +3,7 @@
  */
 import type { Engine } from './engine.js';
 import { HoufuError } from '../errors.js';
+import { loadOptional } from '../optional.js';
 
 /** Engines available by name; each is loaded only when first used. */
 export type EngineName = 'kernel' | 'arquero' | 'duckdb' | 'duckdb-wasm' | 'duckdb-native';
@@ -17,7 +18,7 @@ const duckdb = (name: 'duckdb' | 'duckdb-wasm' | 'duckdb-native') => async (): P
 
 const ENGINES: Record<EngineName, () => Promise<Engine>> = {
   kernel: async () => (await import('./kernel/index.js')).kernelEngine,
-  arquero: async () => (await import('./arquero/index.js')).arqueroEngine,
+  arquero: async () => (await loadOptional(['arquero'], () => import('./arquero/index.js'))).arqueroEngine,
   duckdb: duckdb('duckdb'),
   'duckdb-wasm': duckdb('duckdb-wasm'),
   'duckdb-native': duckdb('duckdb-native'),

@@ -2,6 +2,8 @@
  * Every user-facing text of the library, in Chinese and English, in one place.
  */
 import type { LocalText } from '../model/indicator.js';
+import type { Level, Status } from '../model/vocabulary.js';
+import type { ColumnType } from '../schema/tables.js';
 
 /** The rule a finding reports. */
 export type FindingCode =
@@ -126,7 +128,7 @@ export const FINDING_TEXT: Readonly<Record<FindingCode, (a: MessageArgs) => Loca
 };
 
 /** Type names used in bad_type messages. */
-export const TYPE_TEXT: Readonly<Record<string, LocalText>> = {
+export const TYPE_TEXT: Readonly<Record<ColumnType, LocalText>> = {
   string: { zh: '文本', en: 'text' },
   code: { zh: '区划代码', en: 'area code' },
   boolean: { zh: '布尔值（true/false、1/0、是/否）', en: 'boolean (true/false, 1/0, yes/no, 是/否)' },
@@ -137,7 +139,7 @@ export const TYPE_TEXT: Readonly<Record<string, LocalText>> = {
 };
 
 /** Texts of result statuses. */
-export const STATUS_TEXT: Readonly<Record<string, LocalText>> = {
+export const STATUS_TEXT: Readonly<Record<Status, LocalText>> = {
   met: { zh: '达标', en: 'met' },
   not_met: { zh: '未达标', en: 'not met' },
   no_data: { zh: '无数据', en: 'no data' },
@@ -156,7 +158,7 @@ export const CHART_TEXT: Readonly<Record<'status' | 'statusTitle' | 'month' | 'u
 };
 
 /** Texts of hierarchy levels. */
-export const LEVEL_TEXT: Readonly<Record<string, LocalText>> = {
+export const LEVEL_TEXT: Readonly<Record<Level, LocalText>> = {
   province: { zh: '省', en: 'province' },
   prefecture: { zh: '市（州）', en: 'prefecture' },
   county: { zh: '县（市、区）', en: 'county' },

@@ -9,11 +9,8 @@ import type { IndicatorDefinition, LocalText } from '../model/indicator.js';
 import type { TableName } from '../schema/tables.js';
 import { HoufuError } from '../errors.js';
 
-/** A level of the area hierarchy. */
-export type Level = 'province' | 'prefecture' | 'county' | 'site' | 'unit';
-
-/** The levels, from the top. */
-export const LEVELS: readonly Level[] = ['province', 'prefecture', 'county', 'site', 'unit'];
+export { LEVELS, type Level } from '../model/vocabulary.js';
+import type { Level } from '../model/vocabulary.js';
 
 /**
  * A link from each row of `from` to one row of `to`: `from.via = to.<key>`, and on the same

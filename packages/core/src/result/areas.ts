@@ -3,7 +3,7 @@
  * taken from its sites (and management units), with names for Guizhou's divisions.
  */
 import type { Dataset } from '../dataset.js';
-import type { Level } from '../plan/plan.js';
+import { LEVELS, type Level } from '../plan/plan.js';
 import { GUIZHOU, GUIZHOU_COUNTIES, GUIZHOU_PREFECTURES } from '../schema/divisions.js';
 
 /** One area of a level. */
@@ -14,12 +14,26 @@ export interface Area {
   readonly name: string | null;
 }
 
+/** The areas of one level numbered 0, 1, … in code order: the numeric keys every rollup works on. */
+export interface AreaIndex {
+  /** The areas, sorted by code: area number i is `areas[i]`. */
+  readonly areas: readonly Area[];
+  /** The number of an area code of this level (−1: no such area). */
+  of(code: string): number;
+  /** The number of the area containing a group — a site id, or a unit id at level unit (−1: none). */
+  ofGroup(group: string): number;
+  /** Per area, the number of the area containing it one level up (empty at the top). */
+  readonly parent: Int32Array;
+}
+
 /** The hierarchy: for each site (or unit), the area it belongs to at every level. */
 export interface Hierarchy {
   /** Areas of a level, sorted by code. */
   areas(level: Level): readonly Area[];
   /** The area of `level` containing a group (site id, or unit id when level is unit). */
   areaOf(level: Level, group: string): string | undefined;
+  /** The areas of a level as numbers (built once per level). */
+  index(level: Level): AreaIndex;
 }
 
 const COUNTY_NAMES = new Map(GUIZHOU_COUNTIES.map((c) => [c.code, c.name]));
@@ -94,7 +108,8 @@ export function hierarchyOf(tables: AreaTables): Hierarchy {
     }
   }
   const sorted = new Map<Level, Area[]>();
-  return {
+  const indexes = new Map<Level, AreaIndex>();
+  const h: Hierarchy = {
     areas(level) {
       let a = sorted.get(level);
       if (!a) {
@@ -107,5 +122,41 @@ export function hierarchyOf(tables: AreaTables): Hierarchy {
       if (level === 'unit') return unitSite.has(group) ? group : undefined;
       return siteArea.get(group)?.[level];
     },
+    index(level) {
+      let ix = indexes.get(level);
+      if (!ix) indexes.set(level, (ix = areaIndex(h, level, unitSite)));
+      return ix;
+    },
+  };
+  return h;
+}
+
+/** Number the areas of a level, and link each to its parent area's number. */
+function areaIndex(h: Hierarchy, level: Level, unitSite: ReadonlyMap<string, string>): AreaIndex {
+  const areas = h.areas(level);
+  const number = new Map(areas.map((a, i) => [a.code, i]));
+  const of = (code: string): number => number.get(code) ?? -1;
+  const k = LEVELS.indexOf(level);
+  const parent = new Int32Array(k === 0 ? 0 : areas.length).fill(-1);
+  if (k > 0) {
+    const up = h.index(LEVELS[k - 1]!);
+    // A site names its area at every level; a unit's parent is its site.
+    const groups = level === 'unit' ? unitSite.keys() : h.areas('site').map((s) => s.code);
+    for (const g of groups) {
+      const me = of(h.areaOf(level, g) ?? '');
+      const above = level === 'unit' ? up.of(unitSite.get(g)!) : up.ofGroup(g);
+      if (me >= 0) parent[me] = above;
+    }
+  }
+  const groupArea = new Map<string, number>();
+  return {
+    areas,
+    of,
+    ofGroup(group) {
+      let n = groupArea.get(group);
+      if (n === undefined) groupArea.set(group, (n = of(h.areaOf(level, group) ?? '')));
+      return n;
+    },
+    parent,
   };
 }

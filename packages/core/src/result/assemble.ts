@@ -2,16 +2,17 @@
  * From engine sums to the tidy result: rollups up the area hierarchy as ratios of sums,
  * values, targets and status. One row per (indicator, level, area, period, breakdown).
  */
-import { Float64, Table, type Utf8, type Vector } from 'apache-arrow';
+import { Float64, Table, type StructRowProxy, type Utf8, type Vector } from 'apache-arrow';
 import { numberVector, utf8Vector } from '../io/build.js';
 import type { Dataset } from '../dataset.js';
 import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
-import type { Level, MeasureRef, Plan } from '../plan/plan.js';
+import type { Level, MeasureRef, Plan, PlanIndicator } from '../plan/plan.js';
 import { hierarchy, type Hierarchy } from './areas.js';
+import { Cells, reportPeriods } from './rollup.js';
 
-/** Status of a result against its target. */
-export type Status = 'met' | 'not_met' | 'no_data' | 'no_target' | 'suppressed';
+export type { Status } from '../model/vocabulary.js';
+import type { Status } from '../model/vocabulary.js';
 
 /** Arrow types of the result columns. */
 export type ResultSchema = {
@@ -29,7 +30,10 @@ export type ResultSchema = {
 };
 
 /** The tidy result: an Arrow table, one row per indicator × area × period (× breakdown). */
-export type ResultTable = Table<ResultSchema>;
+export interface ResultTable extends Table<ResultSchema> {
+  /** The rows, typed (Arrow's own iterator is typed `any`). */
+  [Symbol.iterator](): IterableIterator<StructRowProxy<ResultSchema>>;
+}
 
 /** One result row as a plain object. */
 export interface ResultRow {
@@ -87,8 +91,6 @@ export function valueOf(def: IndicatorDefinition, numerator: number, denominator
   return def.kind === 'count' ? numerator : (numerator / denominator) * def.factor;
 }
 
-const SEP = '\u0001';
-
 /** Roll the engine's sums up to the plan's level and build the result table. */
 export function assemble(plan: Plan, dataset: Dataset, sums: readonly FrameSums[]): ResultTable {
   return assembleWith(plan, hierarchy(dataset), sums);
@@ -109,73 +111,18 @@ export function measureValues(plan: Plan, sums: readonly FrameSums[], ref: Measu
 }
 
 /**
- * The (area, period, breakdown tuple) combinations engine groups add to, numbered once; per frame
- * and list of periods, the combinations each group adds to (flattened, `width` per group).
+ * One indicator's numerator, denominator and unknown per cell (3 slots each), and the numbers of
+ * the breakdown tuples it reaches (at least one: all nulls when it reaches none).
  */
-class Combos {
-  readonly index = new Map<string, number>();
-  readonly tuple: string[] = [];
-  readonly tupleOf = new Map<string, (string | null)[]>();
-  private readonly targets = new Map<string, { width: number; index: Int32Array }>();
-
-  constructor(
-    private readonly plan: Plan,
-    private readonly h: Hierarchy,
-    private readonly sums: readonly FrameSums[],
-  ) {}
-
-  key(area: string, p: string | null, tkey: string): string {
-    return `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
-  }
-
-  private combo(area: string, p: string | null, tkey: string): number {
-    const k = this.key(area, p, tkey);
-    let i = this.index.get(k);
-    if (i === undefined) {
-      this.index.set(k, (i = this.tuple.length));
-      this.tuple.push(tkey);
-    }
-    return i;
-  }
-
-  targetsOf(f: number, periods: readonly (string | null)[]): { width: number; index: Int32Array } {
-    const fs = this.sums[f]!;
-    const frame = this.plan.frames[f]!;
-    const key = `${f}${SEP}${frame.periodic ? '' : periods.join(SEP)}`;
-    let t = this.targets.get(key);
-    if (t) return t;
-    const width = frame.periodic ? 1 : periods.length;
-    const index = new Int32Array(fs.group.length * width).fill(-1);
-    for (let g = 0; g < fs.group.length; g++) {
-      const area = this.h.areaOf(this.plan.level, fs.group[g]!);
-      if (area === undefined) continue;
-      const tuple = fs.breakdown.map((b) => b[g] ?? null);
-      const tkey = fs.breakdown.length ? JSON.stringify(tuple) : '[]';
-      if (!this.tupleOf.has(tkey)) this.tupleOf.set(tkey, tuple);
-      if (frame.periodic) index[g] = this.combo(area, fs.period[g] ?? null, tkey);
-      else for (let j = 0; j < width; j++) index[g * width + j] = this.combo(area, periods[j]!, tkey);
-    }
-    this.targets.set(key, (t = { width, index }));
-    return t;
-  }
-}
-
-/** One indicator's numerator, denominator and unknown per combination (3 slots each), and the breakdown tuples it reaches. */
-function indicatorSums(
-  plan: Plan,
-  sums: readonly FrameSums[],
-  combos: Combos,
-  pi: Plan['indicators'][number],
-  periods: readonly (string | null)[],
-): { sumsOf: Float64Array; tuples: Map<string, (string | null)[]> } {
-  const tuples = new Map<string, (string | null)[]>();
+export function indicatorSums(plan: Plan, sums: readonly FrameSums[], cells: Cells, pi: PlanIndicator, periods: readonly (string | null)[]): { sumsOf: Float64Array; tuples: number[] } {
+  const reached = new Set<number>();
   let sumsOf: Float64Array = new Float64Array(0);
   const add = (ref: MeasureRef | null, slot: 0 | 1 | 2): void => {
     if (!ref) return;
     const { fs, values } = measureValues(plan, sums, ref);
-    const { width, index } = combos.targetsOf(ref.frame, periods);
-    if (sumsOf.length < combos.tuple.length * 3) {
-      const grown = new Float64Array(combos.tuple.length * 3 + 3);
+    const { width, index } = cells.ofFrame(ref.frame, periods);
+    if (sumsOf.length < cells.size * 3) {
+      const grown = new Float64Array(cells.size * 3 + 3);
       grown.set(sumsOf);
       sumsOf = grown;
     }
@@ -186,65 +133,80 @@ function indicatorSums(
         const c = index[g * width + j]!;
         if (c < 0) break;
         sumsOf[c * 3 + slot]! += v;
-        const tkey = combos.tuple[c]!;
-        if (!tuples.has(tkey)) tuples.set(tkey, combos.tupleOf.get(tkey)!);
+        reached.add(cells.tupleOf(c));
       }
     }
   };
   add(pi.numerator, 0);
   add(pi.denominator, 1);
   add(pi.unknown, 2);
-  if (tuples.size === 0) tuples.set(JSON.stringify(plan.breakdown.map(() => null)), plan.breakdown.map(() => null));
+  if (reached.size === 0) reached.add(cells.tupleId(plan.breakdown.map(() => null)));
+  const tuples = [...reached].sort((x, y) => (cells.tupleKeys[x]! < cells.tupleKeys[y]! ? -1 : cells.tupleKeys[x]! > cells.tupleKeys[y]! ? 1 : 0));
   return { sumsOf, tuples };
 }
 
-/** Result columns being filled: the one place result rows are written. */
+/** The counts and value of one result row. */
+export interface RowValues {
+  /** Sum of numerators (a weighted total for estimates). */
+  readonly numerator: number;
+  /** Sum of denominators. */
+  readonly denominator: number;
+  /** Rows left out as unknown. */
+  readonly unknown: number;
+  /** The value; null when the denominator is 0. */
+  readonly value: number | null;
+}
+
+/** Result columns being filled: the one place result rows are written (with any extra columns, e.g. a survey's). */
 export class ResultRows {
-  readonly cols: Record<string, unknown[]> = Object.fromEntries(RESULT_COLUMNS.map((c) => [c, []]));
+  readonly cols: Record<string, unknown[]>;
   readonly bcols: (string | null)[][];
-  constructor(readonly breakdown: readonly string[]) {
+  constructor(
+    readonly breakdown: readonly string[],
+    readonly extra: readonly string[] = [],
+    private readonly text: ReadonlySet<string> = new Set(),
+  ) {
+    this.cols = Object.fromEntries([...RESULT_COLUMNS, ...extra].map((c) => [c, []]));
     this.bcols = breakdown.map(() => []);
   }
-  /** One row: an indicator's sums at an area, period and breakdown tuple; value and status follow from them. */
-  push(def: IndicatorDefinition, level: Level, area: { code: string; name: string | null }, period: string | null, a: readonly [number, number, number], tuple: readonly (string | null)[]): void {
-    const value = valueOf(def, a[0], a[1]);
+  /** One row: an indicator's counts and value at an area, period and breakdown tuple; its target and status follow; `more` fills the extra columns. */
+  push(def: IndicatorDefinition, level: Level, area: { code: string; name: string | null }, period: string | null, v: RowValues, tuple: readonly (string | null)[], more: Readonly<Record<string, unknown>> = {}): void {
     const c = this.cols;
     c.indicator_id!.push(def.id);
     c.level!.push(level);
     c.area_code!.push(area.code);
     c.area_name!.push(area.name);
     c.period!.push(period);
-    c.numerator!.push(a[0]);
-    c.denominator!.push(a[1]);
-    c.unknown!.push(a[2]);
-    c.value!.push(value);
+    c.numerator!.push(v.numerator);
+    c.denominator!.push(v.denominator);
+    c.unknown!.push(v.unknown);
+    c.value!.push(v.value);
     c.target!.push(def.target ? def.target.value : null);
-    c.status!.push(statusOf(def, value));
-    tuple.forEach((v, i) => this.bcols[i]!.push(v));
+    c.status!.push(statusOf(def, v.value));
+    for (const x of this.extra) c[x]!.push(more[x] ?? null);
+    tuple.forEach((t, i) => this.bcols[i]!.push(t));
   }
   table(): ResultTable {
-    return makeResultTable(this.cols, this.breakdown, this.bcols);
+    return makeResultTable(this.cols, this.breakdown, this.bcols, this.extra, this.text);
   }
 }
 
 /** Roll sums up to the plan's level over a given hierarchy (e.g. one a cube carries). */
 export function assembleWith(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): ResultTable {
-  const level = plan.level;
-  const areas = h.areas(level);
   const out = new ResultRows(plan.breakdown);
-  // Every (area, period, breakdown tuple) an engine group adds to gets a number, once: the
-  // sums of each measure are then added into flat arrays.
-  const combos = new Combos(plan, h, sums);
+  // Every (area, period, breakdown tuple) an engine group adds to is a numbered cell: the sums of
+  // each measure are then added into flat arrays.
+  const cells = new Cells(plan, h, sums);
+  const { areas } = cells.areas;
   for (const pi of plan.indicators) {
-    const periods: (string | null)[] = pi.periodic && plan.periods.length ? [...plan.periods] : [null];
-    const { sumsOf, tuples } = indicatorSums(plan, sums, combos, pi, periods);
-    const tupleList = [...tuples.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    for (const area of areas)
+    const periods = reportPeriods(plan, pi.periodic);
+    const { sumsOf, tuples } = indicatorSums(plan, sums, cells, pi, periods);
+    for (let a = 0; a < areas.length; a++)
       for (const p of periods)
-        for (const [tkey, tuple] of tupleList) {
-          const c = combos.index.get(combos.key(area.code, p, tkey));
-          const a: [number, number, number] = c === undefined || c * 3 + 2 >= sumsOf.length ? [0, 0, 0] : [sumsOf[c * 3]!, sumsOf[c * 3 + 1]!, sumsOf[c * 3 + 2]!];
-          out.push(pi.definition, level, area, p, a, tuple);
+        for (const t of tuples) {
+          const c = cells.find(a, p, t);
+          const v: [number, number, number] = c < 0 || c * 3 + 2 >= sumsOf.length ? [0, 0, 0] : [sumsOf[c * 3]!, sumsOf[c * 3 + 1]!, sumsOf[c * 3 + 2]!];
+          out.push(pi.definition, plan.level, areas[a]!, p, { numerator: v[0], denominator: v[1], unknown: v[2], value: valueOf(pi.definition, v[0], v[1]) }, cells.tuples[t]!);
         }
   }
   return out.table();

@@ -2,7 +2,7 @@
  * Drill-down lists from row states: engines return the state of each row (`Engine.rows`);
  * this module alone filters them, sorts them and writes their texts (through `messages/`).
  */
-import { Table } from 'apache-arrow';
+import { Table, type StructRowProxy, type Utf8 } from 'apache-arrow';
 import type { Dataset } from '../dataset.js';
 import type { Engine, RowStates } from '../engines/engine.js';
 import { ROW_STATE } from '../engines/engine.js';
@@ -48,6 +48,45 @@ export const DRILLDOWN_COLUMNS = [
   'details',
 ] as const;
 
+/** Arrow types of the drill-down columns: all text; `period`, names and `details` may be null. */
+export type DrillDownSchema = { [K in (typeof DRILLDOWN_COLUMNS)[number]]: Utf8 };
+
+/** A drill-down list: an Arrow table, one row per household failing (or unknown on) a must. */
+export interface DrillDownTable extends Table<DrillDownSchema> {
+  /** The rows, typed (Arrow's own iterator is typed `any`). */
+  [Symbol.iterator](): IterableIterator<StructRowProxy<DrillDownSchema>>;
+}
+
+/** One drill-down row as a plain object (`toObjects` of a {@link DrillDownTable}). */
+export interface DrillDownRow {
+  /** Indicator id. */
+  indicator_id: string;
+  /** Household id. */
+  household_id: string;
+  /** Period (YYYY-MM), or null. */
+  period: string | null;
+  /** Site id. */
+  site_id: string;
+  /** Site name, or null. */
+  site_name: string | null;
+  /** County code, or null. */
+  county_code: string | null;
+  /** County name, or null. */
+  county_name: string | null;
+  /** Prefecture code, or null. */
+  prefecture_code: string | null;
+  /** Prefecture name, or null. */
+  prefecture_name: string | null;
+  /** Whether the household fails the must or is unknown on it. */
+  status: 'failed' | 'unknown';
+  /** Why, in English. */
+  reason: string;
+  /** Why, in Chinese. */
+  reason_zh: string;
+  /** Counts behind the reason, or null. */
+  details: string | null;
+}
+
 /** The rows plan of a household must: universe, outcome, then each component. */
 export function drillDownPlan(dataset: Dataset, def: IndicatorDefinition): RowsPlan {
   if (def.unit !== 'household' || !def.classify) throw new HoufuError('invalid_request', ERROR_TEXT.notHouseholdMust(def.id));
@@ -88,7 +127,7 @@ function selectRows(dataset: Dataset, states: RowStates, options: DrillDownOptio
 }
 
 /** The drill-down table of a household must from its row states. */
-export function drillDownTable(dataset: Dataset, def: IndicatorDefinition, rp: RowsPlan, states: RowStates, options: DrillDownOptions = {}): Table {
+export function drillDownTable(dataset: Dataset, def: IndicatorDefinition, rp: RowsPlan, states: RowStates, options: DrillDownOptions = {}): DrillDownTable {
   const h = hierarchy(dataset);
   const names = (level: 'site' | 'county' | 'prefecture') => new Map(h.areas(level).map((a) => [a.code, a.name]));
   const siteNames = names('site');
@@ -119,5 +158,5 @@ export function drillDownTable(dataset: Dataset, def: IndicatorDefinition, rp: R
     };
     for (const c of DRILLDOWN_COLUMNS) cols[c]!.push(values[c]);
   }
-  return new Table(Object.fromEntries(DRILLDOWN_COLUMNS.map((c) => [c, utf8Vector(cols[c]!)])));
+  return new Table(Object.fromEntries(DRILLDOWN_COLUMNS.map((c) => [c, utf8Vector(cols[c]!)]))) as unknown as DrillDownTable;
 }

@@ -6,6 +6,8 @@ import { csvFormatRows } from 'd3-dsv';
 import { DataType, tableToIPC, type Table } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { decodeVector } from '../io/decode-columns.js';
+import type { ResultRow, ResultTable } from './assemble.js';
+import type { DrillDownRow, DrillDownTable } from './drilldown.js';
 
 /** An output format. */
 export type OutputFormat = 'csv' | 'json' | 'arrow' | 'parquet';
@@ -15,7 +17,14 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'json', 'arrow', 
 
 const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v);
 
-/** The rows of any Arrow table as plain objects (nulls kept, bigints as numbers). */
+/**
+ * The rows of an Arrow table as plain objects (nulls kept, bigints as numbers): a result table
+ * gives {@link ResultRow}s, a drill-down list {@link DrillDownRow}s, any other table records.
+ * @example for (const row of toObjects(await compute(ds, fourMusts, { by: 'county' }))) console.log(row.area_name, row.value);
+ */
+export function toObjects(table: ResultTable): ResultRow[];
+export function toObjects(table: DrillDownTable): DrillDownRow[];
+export function toObjects<T = Record<string, unknown>>(table: Table): T[];
 export function toObjects<T = Record<string, unknown>>(table: Table): T[] {
   const names = table.schema.fields.map((f) => f.name);
   const cols = names.map((n) => table.getChild(n)!);

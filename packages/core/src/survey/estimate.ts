@@ -8,6 +8,7 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { MeasureRef, Plan, PlanIndicator } from '../plan/plan.js';
 import type { Hierarchy } from '../result/areas.js';
 import { measureValues } from '../result/assemble.js';
+import { Cells, reportPeriods } from '../result/rollup.js';
 import type { PreparedDesign, StratumInfo } from './design.js';
 import { kornGraubardInterval, designWilsonInterval, logitInterval, waldInterval, type Interval, type ProportionMethod } from './intervals.js';
 import { domainDf, linearizedVariance, type Influence } from './linearize.js';
@@ -41,9 +42,9 @@ export const domainKey = (area: string, period: string | null, tuple: readonly (
 
 /** Domain and PSU of each entry of each frame, resolved once for all indicators. */
 interface FrameIndex {
-  /** Domain id per period slot × entry (−1: outside every area). */
+  /** Domain id (the rollup's cell) per entry × period slot, `[g * slots + k]` (−1: outside every area). */
   readonly domain: Int32Array;
-  /** (Domain, PSU) cell id per period slot × entry (−1: outside every area). */
+  /** (Domain, PSU) cell id per entry × period slot (−1: outside every area). */
   readonly cell: Int32Array;
   /** Number of period slots (1 for monthly frames). */
   readonly slots: number;
@@ -53,7 +54,8 @@ interface FrameIndex {
 
 /** The domains and PSUs met in a plan's sums. */
 interface SurveyIndex {
-  readonly domains: { area: string; period: string | null; tuple: (string | null)[]; key: string }[];
+  /** By domain id (the rollup's cell number); absent for cells no design frame reaches. */
+  readonly domains: ({ area: string; period: string | null; tuple: (string | null)[]; key: string } | undefined)[];
   readonly psus: { key: string; stratum: string }[];
   readonly frames: (FrameIndex | undefined)[];
   /** PSU id of each (domain, PSU) cell. */
@@ -70,18 +72,16 @@ function surveyIndex(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): Surv
   const cacheKey = `${plan.level}${SEP}${plan.periods.join(',')}`;
   const hit = perSums.get(cacheKey);
   if (hit) return hit;
-  const domainIds = new Map<string, number>();
   const psuIds = new Map<string, number>();
   const index: SurveyIndex = { domains: [], psus: [], frames: [], cellPsu: [], domainCells: [] };
+  // Domains are the rollup's cells (area × period × breakdown tuple, on numeric keys).
+  const cells = new Cells(plan, h, sums);
   const cellIds = new Map<number, number>();
-  const areaOf = new Map<string, string | undefined>();
   sums.forEach((fs, f) => {
     const frame = plan.frames[f];
     if (!frame || !fs.design) return;
     const n = fs.group.length;
-    const periods: (string | null)[] = frame.periodic ? [null] : plan.periods.length ? [...plan.periods] : [null];
-    const slots = periods.length;
-    const domain = new Int32Array(n * slots).fill(-1);
+    const { width: slots, index: domain } = cells.ofFrame(f, frame.periodic ? [null] : reportPeriods(plan, true));
     const cell = new Int32Array(n * slots).fill(-1);
     const psu = new Int32Array(n);
     for (let g = 0; g < n; g++) {
@@ -93,21 +93,19 @@ function surveyIndex(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): Surv
         index.psus.push({ key: `${fs.design.strata[g]}${SEP}${pk}`, stratum: fs.design.strata[g]! });
       }
       psu[g] = pid;
-      const group = fs.group[g] as string;
-      let area = areaOf.get(group);
-      if (!areaOf.has(group)) areaOf.set(group, (area = h.areaOf(plan.level, group)));
-      if (area === undefined) continue;
-      const tkey = fs.breakdown.length === 0 ? '[]' : JSON.stringify(fs.breakdown.map((b) => b[g] ?? null));
       for (let k = 0; k < slots; k++) {
-        const p = frame.periodic ? (fs.period[g] ?? null) : periods[k]!;
-        const short = `${area}${SEP}${p ?? ''}${SEP}${tkey}`;
-        let id = domainIds.get(short);
-        if (id === undefined) {
-          domainIds.set(short, (id = index.domains.length));
-          index.domains.push({ area, period: p, tuple: JSON.parse(tkey) as (string | null)[], key: short });
+        const id = domain[g * slots + k]!;
+        if (id < 0) continue;
+        while (index.domains.length <= id) {
+          index.domains.push(undefined);
           index.domainCells.push([]);
         }
-        domain[k * n + g] = id;
+        if (index.domains[id] === undefined) {
+          const d = cells.describe(id);
+          const area = cells.areas.areas[d.area]!.code;
+          const tuple = cells.tuples[d.tuple]!;
+          index.domains[id] = { area, period: d.period, tuple, key: domainKey(area, d.period, tuple) };
+        }
         // Cells are keyed by domain × PSU; 2^26 PSUs is far beyond any sample.
         const ck = id * 67108864 + pid;
         let c = cellIds.get(ck);
@@ -116,7 +114,7 @@ function surveyIndex(plan: Plan, h: Hierarchy, sums: readonly FrameSums[]): Surv
           index.cellPsu.push(pid);
           index.domainCells[id]!.push(c);
         }
-        cell[k * n + g] = c;
+        cell[g * slots + k] = c;
       }
     }
     index.frames[f] = { domain, cell, slots, psu };
@@ -140,16 +138,17 @@ export function domainsOf(plan: Plan, h: Hierarchy, sums: readonly FrameSums[], 
     const fi = index.frames[ref.frame];
     if (!fs.design || !fi) throw new Error('engine result lacks the design keys of a design-based plan');
     const n = fs.group.length;
-    for (let k = 0; k < fi.slots; k++)
-      for (let g = 0; g < n; g++) {
-        const v = values[g] ?? 0;
-        if (v === 0) continue;
-        const id = fi.domain[k * n + g]!;
+    for (let g = 0; g < n; g++) {
+      const v = values[g] ?? 0;
+      if (v === 0) continue;
+      for (let k = 0; k < fi.slots; k++) {
+        const id = fi.domain[g * fi.slots + k]!;
         if (id < 0) continue;
         seen[id] = 1;
         totals[10 * id + slot]! += v;
-        if (psuSlot >= 0) cells[3 * fi.cell[k * n + g]! + psuSlot]! += v;
+        if (psuSlot >= 0) cells[3 * fi.cell[g * fi.slots + k]! + psuSlot]! += v;
       }
+    }
   };
   add(pi.numerator, SLOT.y, 0);
   add(pi.denominator, SLOT.x, 1);

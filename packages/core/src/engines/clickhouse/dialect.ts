@@ -134,10 +134,9 @@ function frame(dialect: Dialect, f: FrameSql): string {
       level = `SELECT *\nFROM (${level}) AS l${i + 1}\nALL LEFT JOIN ${renamed(j)} AS j${i + 2} ON ${on.join(' AND ')}`;
     });
   }
-  return (
-    `SELECT ${f.select.map((s) => `${s.expr} AS ${id(s.name)}`).join(', ')}\nFROM (${level})\n` +
-    `WHERE isNotNull(${f.group})\nGROUP BY ${f.select.slice(0, f.keys).map((s) => id(s.name)).join(', ')}`
-  );
+  const outputs = `SELECT ${f.select.map((s) => `${s.expr} AS ${id(s.name)}`).join(', ')}\nFROM (${level})`;
+  if (f.kind === 'rows') return outputs;
+  return `${outputs}\nWHERE isNotNull(${f.group})\nGROUP BY ${f.select.slice(0, f.keys).map((s) => id(s.name)).join(', ')}`;
 }
 
 /** ClickHouse. Values are inlined literals; names backquoted; one JOIN per SELECT. */
@@ -157,6 +156,7 @@ export const clickhouseDialect: Dialect = {
     literal: (_d, value, type) =>
       type === 'text' ? clickhouseString(String(value)) : type === 'double' ? clickhouseNumber(value as number) : value === true ? '1' : '0',
     logic: clickhouseLogic,
+    zeroIfNull: (_d, count) => `ifNull(${count}, 0)`,
     rowState: (_d, where) => `multiIf(${isTrue(where)}, 1, ${isFalse(where)}, 0, 2)`,
     measure: (_d, where, value) => `toFloat64(ifNull(sum(if(${isTrue(where)}, ${value}, 0)), 0))`,
     quantifierSubquery: (d, q) => {

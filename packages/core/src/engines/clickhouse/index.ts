@@ -5,19 +5,18 @@
  * `household_id` behind `Distributed` tables, the small tables copied to every shard.
  * @packageDocumentation
  */
-import { arrowTable, type Dataset } from '../../dataset.js';
+import type { Dataset } from '../../dataset.js';
 import { assertUsable } from '../../plan/usable.js';
 import { HoufuError } from '../../errors.js';
 import { decodeVector } from '../../io/decode-columns.js';
-import { ERROR_TEXT } from '../../messages/index.js';
 import { CLICKHOUSE_TEXT } from '../../messages/clickhouse.js';
-import { SCHEMA, TABLE_NAMES, type TableName } from '../../schema/tables.js';
-import { bindDataset } from '../bound.js';
+import { TABLE_NAMES, type TableName } from '../../schema/tables.js';
 import type { Engine } from '../engine.js';
 import type { SqlQuery } from '../sql/emit.js';
-import { columnName, tableName, type SqlNaming } from '../sql/naming.js';
-import { runPlan, type SqlRow, type SqlSource } from '../sql/run.js';
-import { DataType, type Table } from 'apache-arrow';
+import type { SqlNaming } from '../sql/naming.js';
+import { openedEngine, openSqlDataset } from '../sql/open.js';
+import type { SqlRow, SqlSource } from '../sql/run.js';
+import { DataType } from 'apache-arrow';
 import { clickhouseDialect, clickhouseIdent, clickhouseString } from './dialect.js';
 import { clickhouseHttp, clickhouseUrl, type ClickHouseHttp } from './http.js';
 
@@ -44,14 +43,6 @@ export interface ClickHouseSource {
 const ident = clickhouseIdent;
 const sources = new WeakMap<Dataset, SqlSource>();
 
-/** Present canonical columns of a table (undefined when the table does not exist). */
-async function presentColumns(db: ClickHouseHttp, database: string, naming: SqlNaming, table: TableName): Promise<Set<string> | undefined> {
-  const res = await db.query(`SELECT name FROM system.columns WHERE database = ${clickhouseString(database)} AND table = ${clickhouseString(tableName(naming, table))}`);
-  if (res.data.length === 0) return undefined;
-  const names = new Set(res.data.map((r) => String(r['name'])));
-  return new Set(SCHEMA[table].columns.filter((c) => names.has(columnName(naming, table, c.name))).map((c) => c.name));
-}
-
 /** Breakdown and group values as the other engines give them: booleans (stored as UInt8) as true/false. */
 function rowsOf(result: { meta: readonly { name: string; type: string }[]; data: readonly Record<string, unknown>[] }): SqlRow[] {
   const bools = result.meta.filter((m) => /^(Nullable\()?UInt8\)?$/.test(m.type) && /^b\d+$/.test(m.name)).map((m) => m.name);
@@ -75,54 +66,26 @@ export async function clickhouseDataset(source: ClickHouseSource): Promise<Datas
   const db = clickhouseHttp(source.url);
   const database = source.database ?? 'default';
   const naming: SqlNaming = { schema: database, ...(source.tables ? { tables: source.tables } : {}), ...(source.columns ? { columns: source.columns } : {}) };
-  const tbl = (t: TableName): string => `${ident(database)}.${ident(tableName(naming, t))}`;
-  const tables: Partial<Record<TableName, Table>> = {};
-  const absent = new Set<TableName>();
-  for (const t of TABLE_NAMES) {
-    const present = await presentColumns(db, database, naming, t);
-    if (!present) {
-      if (SCHEMA[t].required) throw new HoufuError('invalid_request', ERROR_TEXT.dbTableMissing(t, tableName(naming, t)));
-      absent.add(t);
-    }
-    for (const c of SCHEMA[t].columns)
-      if (!c.optional && present && !present.has(c.name))
-        throw new HoufuError('invalid_request', ERROR_TEXT.dbColumnMissing(tableName(naming, t), c.name, columnName(naming, t, c.name)));
-    const cols = SCHEMA[t].columns.filter((c) => (present ? present.has(c.name) : !c.optional));
-    const values: Record<string, unknown[]> = {};
-    for (const c of cols) values[c.name] = [];
-    if (present && (t === 'sites' || t === 'management_units')) {
-      const select = cols.map((c) => `${ident(columnName(naming, t, c.name))} AS ${ident(c.name)}`);
-      const res = await db.query(`SELECT ${select.join(', ')} FROM ${tbl(t)}`);
-      for (const row of res.data)
-        for (const c of cols) {
-          const v = row[c.name] ?? null;
-          values[c.name]!.push(v === null ? null : c.type === 'boolean' ? Number(v) !== 0 : c.type === 'integer' || c.type === 'number' ? Number(v) : String(v));
-        }
-    }
-    tables[t] = arrowTable(t, values);
-  }
-  let periods: string[] = [];
-  if (tables.persons?.schema.fields.some((f) => f.name === 'period') && tables.households?.schema.fields.some((f) => f.name === 'period')) {
-    const p = (t: TableName) => `SELECT toString(${ident(columnName(naming, t, 'period'))}) AS p FROM ${tbl(t)} WHERE isNotNull(${ident(columnName(naming, t, 'period'))})`;
-    const res = await db.query(`SELECT DISTINCT p FROM (${p('households')} UNION ALL ${p('persons')}) ORDER BY p`);
-    periods = res.data.map((r) => String(r['p']));
-  }
-  const dataset: Dataset = { tables, findings: [], files: {}, periods };
-  const session = { dialect: clickhouseDialect, query: async (q: SqlQuery) => rowsOf(await db.query(q.text)) };
-  sources.set(dataset, { session, naming, absent });
-  bindDataset(dataset, 'clickhouse');
+  const { dataset, source: sql } = await openSqlDataset(
+    {
+      // Each query is an HTTP request of its own: a few run at once.
+      session: { dialect: clickhouseDialect, query: async (q: SqlQuery) => rowsOf(await db.query(q.text)), inFlight: 4 },
+      naming,
+      async columnsOf(table) {
+        const res = await db.query(`SELECT name FROM system.columns WHERE database = ${clickhouseString(database)} AND table = ${clickhouseString(table)}`);
+        return res.data.length === 0 ? undefined : new Set(res.data.map((r) => String(r['name'])));
+      },
+      // Stored as Nullable(String/Int64/Float64/UInt8): read as they are, converted after reading.
+      read: (column, type) => (type === 'period' ? `toString(${column})` : column),
+    },
+    'clickhouse',
+  );
+  sources.set(dataset, sql);
   return dataset;
 }
 
-/** The ClickHouse engine: computes on datasets opened with {@link clickhouseDataset}. */
-export const clickhouseEngine: Engine = {
-  name: 'clickhouse',
-  async run(plan, dataset) {
-    const source = sources.get(dataset);
-    if (!source) throw new HoufuError('invalid_request', CLICKHOUSE_TEXT.notFromClickHouse());
-    return runPlan(plan, dataset, source);
-  },
-};
+/** The ClickHouse engine: computes on datasets opened with {@link clickhouseDataset}; drill-down lists come from the cluster too. */
+export const clickhouseEngine: Engine = openedEngine('clickhouse', sources, CLICKHOUSE_TEXT.notFromClickHouse);
 
 /** Options of {@link loadIntoClickHouse}. */
 export interface ClickHouseLoadOptions {
@@ -196,13 +159,15 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
 
   // Check every node before changing any.
   const existing = new Set<string>();
-  for (const node of nodes) {
-    const res = await node.query(`SELECT name FROM system.tables WHERE database = ${clickhouseString(database)} AND name IN (${created.map(clickhouseString).join(', ')})`);
-    for (const r of res.data) existing.add(String(r['name']));
-  }
+  const found = await Promise.all(
+    nodes.map((node) => node.query(`SELECT name FROM system.tables WHERE database = ${clickhouseString(database)} AND name IN (${created.map(clickhouseString).join(', ')})`)),
+  );
+  for (const res of found) for (const r of res.data) existing.add(String(r['name']));
   if (existing.size > 0 && !options.replace) throw new HoufuError('invalid_request', CLICKHOUSE_TEXT.tablesExist([...existing].sort().join(', ')));
 
-  for (const node of nodes) {
+  // The nodes work at once: each gets the same statements, in order.
+  const onEveryNode = (nodesOf: readonly ClickHouseHttp[], work: (node: ClickHouseHttp) => Promise<void>): Promise<unknown> => Promise.all(nodesOf.map(work));
+  await onEveryNode(nodes, async (node) => {
     await node.exec(`CREATE DATABASE IF NOT EXISTS ${ident(database)}`);
     for (const t of names) {
       const fields = dataset.tables[t]!.schema.fields;
@@ -218,7 +183,7 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
           `CREATE TABLE ${q(t)} (${columns}) ENGINE = Distributed(${ident(cluster!)}, ${ident(database)}, ${ident(local)}, cityHash64(ifNull(${ident('household_id')}, '')))`,
         );
     }
-  }
+  });
 
   const batch = options.batchRows ?? 200_000;
   const loaded: Partial<Record<TableName, number>> = {};
@@ -233,13 +198,13 @@ export async function loadIntoClickHouse(url: string, dataset: Dataset, options:
       const lines: string[] = [];
       for (let r = start; r < end; r++) lines.push(columns.map((c) => tsv(c[r])).join('\t'));
       const body = `${lines.join('\n')}\n`;
-      for (const node of targets) await node.exec(insert, body);
+      await onEveryNode(targets, (node) => node.exec(insert, body));
     }
-    for (const node of targets) {
+    await onEveryNode(targets, async (node) => {
       const res = await node.query(`SELECT count() AS n FROM ${q(t)}`);
       const got = Number(res.data[0]?.['n']);
       if (got !== table.numRows) throw new HoufuError('io', CLICKHOUSE_TEXT.rowCount(`${database}.${t} (${node.url})`, table.numRows, got));
-    }
+    });
     loaded[t] = table.numRows;
   }
   return loaded;

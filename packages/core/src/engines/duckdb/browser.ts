@@ -6,6 +6,7 @@
  */
 import { tableToIPC, type Table } from 'apache-arrow';
 import { HoufuError } from '../../errors.js';
+import { loadOptional } from '../../optional.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { quoteIdent, duckdbDialect } from '../sql/dialect.js';
 import { arrowRows, duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
@@ -38,7 +39,7 @@ export interface DuckDBWasmBundles {
  */
 export function duckdbWasmBrowserEngine(bundles: DuckDBWasmBundles): DuckDBEngine {
   return duckdbEngineOn('duckdb-wasm', async () => {
-    const duckdb = await import('@duckdb/duckdb-wasm');
+    const duckdb = await loadOptional(['@duckdb/duckdb-wasm'], () => import('@duckdb/duckdb-wasm'));
     const bundle = await duckdb.selectBundle(bundles as unknown as Parameters<typeof duckdb.selectBundle>[0]);
     const worker = new Worker(bundle.mainWorker!);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataType, tableToIPC, type Table } from 'apache-arrow';
 import { HoufuError } from '../../errors.js';
+import { loadOptional } from '../../optional.js';
 import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { duckdbDialect, quoteIdent } from '../sql/dialect.js';
@@ -30,7 +31,10 @@ export interface DuckDBNodeOptions {
 
 /** Open duckdb-wasm in Node (blocking API, wasm from the installed package) as a connector. */
 export async function openDuckDBWasm(): Promise<DuckDBConnector> {
-  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+  const duckdb = await loadOptional(
+    ['@duckdb/duckdb-wasm'],
+    () => require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking'),
+  );
   const file = (f: string): string => require.resolve(`@duckdb/duckdb-wasm/dist/${f}`);
   const bundles = {
     mvp: { mainModule: file('duckdb-mvp.wasm'), mainWorker: file('duckdb-node-mvp.worker.cjs') },
@@ -78,8 +82,9 @@ export async function nativeDuckDBAvailable(): Promise<boolean> {
 export async function openDuckDBNative(options: DuckDBNodeOptions = {}): Promise<DuckDBConnector> {
   let api: typeof import('@duckdb/node-api');
   try {
-    api = await import('@duckdb/node-api');
+    api = await loadOptional(['@duckdb/node-api'], () => import('@duckdb/node-api'));
   } catch (e) {
+    if (e instanceof HoufuError) throw e;
     throw new HoufuError('invalid_request', ERROR_TEXT.engineUnavailable('duckdb-native', `@duckdb/node-api: ${(e as Error).message}`));
   }
   const config: Record<string, string> = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };

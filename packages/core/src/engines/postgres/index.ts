@@ -4,20 +4,21 @@
  * names configurable) and loading a validated dataset into PostgreSQL. Node only (`pg`).
  * @packageDocumentation
  */
-import pg from 'pg';
-import { arrowTable, type Dataset } from '../../dataset.js';
+import type pg from 'pg';
+import type { Dataset } from '../../dataset.js';
 import { assertUsable } from '../../plan/usable.js';
 import { HoufuError } from '../../errors.js';
+import { loadOptional } from '../../optional.js';
 import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
-import { SCHEMA, TABLE_NAMES, type ColumnType, type TableName } from '../../schema/tables.js';
-import { bindDataset } from '../bound.js';
+import { TABLE_NAMES, type ColumnType, type TableName } from '../../schema/tables.js';
 import type { Engine } from '../engine.js';
 import { postgresDialect, quoteIdent } from '../sql/dialect.js';
 import type { SqlQuery } from '../sql/emit.js';
-import { columnName, tableName, type SqlNaming } from '../sql/naming.js';
-import { runPlan, runRows, type SqlRow, type SqlSource } from '../sql/run.js';
-import { DataType, type Table } from 'apache-arrow';
+import { tableName, type SqlNaming } from '../sql/naming.js';
+import { openedEngine, openSqlDataset } from '../sql/open.js';
+import type { SqlRow, SqlSource } from '../sql/run.js';
+import { DataType } from 'apache-arrow';
 
 /** Anything that runs a parameterized statement: a `pg` Client, Pool or PoolClient. */
 export interface Queryable {
@@ -34,10 +35,17 @@ export interface PostgresSource extends SqlNaming {
 const ident = (name: string): string => quoteIdent(postgresDialect, name);
 const sources = new WeakMap<Dataset, SqlSource>();
 
-function queryable(connection: string | Queryable): { db: Queryable; close: () => Promise<void> } {
-  if (typeof connection !== 'string') return { db: connection, close: async () => undefined };
-  const pool = new pg.Pool({ connectionString: connection, max: 2 });
-  return { db: pool as unknown as Queryable, close: () => pool.end() };
+/** The `pg` package, an optional dependency loaded on first use. */
+async function loadPg(): Promise<typeof pg> {
+  const m = await loadOptional(['pg'], () => import('pg'));
+  return (m as { default?: typeof pg }).default ?? (m as unknown as typeof pg);
+}
+
+async function queryable(connection: string | Queryable): Promise<{ db: Queryable; close: () => Promise<void>; inFlight: number }> {
+  if (typeof connection !== 'string') return { db: connection, close: async () => undefined, inFlight: 1 };
+  const pgm = await loadPg();
+  const pool = new pgm.Pool({ connectionString: connection, max: 2 });
+  return { db: pool as unknown as Queryable, close: () => pool.end(), inFlight: 2 };
 }
 
 const SQL_TYPE: Record<ColumnType, string> = {
@@ -49,18 +57,6 @@ const SQL_TYPE: Record<ColumnType, string> = {
   integer: 'INTEGER',
   number: 'DOUBLE PRECISION',
 };
-
-/** The canonical column names present in a database table (empty when the table does not exist). */
-async function presentColumns(db: Queryable, naming: SqlNaming, table: TableName): Promise<Set<string> | undefined> {
-  const res = await db.query({
-    text:
-      'SELECT column_name FROM information_schema.columns WHERE table_schema = COALESCE($1, current_schema()) AND table_name = $2',
-    values: [naming.schema ?? null, tableName(naming, table)],
-  });
-  if (res.rows.length === 0) return undefined;
-  const names = new Set(res.rows.map((r) => String(r['column_name'])));
-  return new Set(SCHEMA[table].columns.filter((c) => names.has(columnName(naming, table, c.name))).map((c) => c.name));
-}
 
 /** A dataset opened on a PostgreSQL database, with the connection to close when done. */
 export interface PostgresDataset {
@@ -81,45 +77,29 @@ export interface PostgresDataset {
  * await close();
  */
 export async function postgresDataset(source: PostgresSource): Promise<PostgresDataset> {
-  const { db, close } = queryable(source.connection);
+  const { db, close, inFlight } = await queryable(source.connection);
   const naming: SqlNaming = {
     ...(source.schema !== undefined ? { schema: source.schema } : {}),
     ...(source.tables ? { tables: source.tables } : {}),
     ...(source.columns ? { columns: source.columns } : {}),
   };
-  const tbl = (t: TableName): string => (naming.schema !== undefined ? `${ident(naming.schema)}.` : '') + ident(tableName(naming, t));
   try {
-    const tables: Partial<Record<TableName, Table>> = {};
-    const absent = new Set<TableName>();
-    for (const t of TABLE_NAMES) {
-      const present = await presentColumns(db, naming, t);
-      if (!present) {
-        if (SCHEMA[t].required) throw new HoufuError('invalid_request', ERROR_TEXT.dbTableMissing(t, tableName(naming, t)));
-        absent.add(t);
-      }
-      for (const c of SCHEMA[t].columns)
-        if (!c.optional && !present?.has(c.name) && present)
-          throw new HoufuError('invalid_request', ERROR_TEXT.dbColumnMissing(tableName(naming, t), c.name, columnName(naming, t, c.name)));
-      const cols = SCHEMA[t].columns.filter((c) => (present ? present.has(c.name) : !c.optional));
-      const values: Record<string, unknown[]> = {};
-      for (const c of cols) values[c.name] = [];
-      if (present && (t === 'sites' || t === 'management_units')) {
-        const select = cols.map((c) => `CAST(${ident(columnName(naming, t, c.name))} AS ${SQL_TYPE[c.type]}) AS ${ident(c.name)}`);
-        const res = await db.query({ text: `SELECT ${select.join(', ')} FROM ${tbl(t)}` });
-        for (const row of res.rows) for (const c of cols) values[c.name]!.push(row[c.name] ?? null);
-      }
-      tables[t] = arrowTable(t, values);
-    }
-    let periods: string[] = [];
-    if (tables.persons?.schema.fields.some((f) => f.name === 'period') && tables.households?.schema.fields.some((f) => f.name === 'period')) {
-      const p = (t: TableName) => `SELECT CAST(${ident(columnName(naming, t, 'period'))} AS TEXT) AS p FROM ${tbl(t)}`;
-      const res = await db.query({ text: `SELECT DISTINCT p FROM (${p('households')} UNION ${p('persons')}) AS x WHERE p IS NOT NULL ORDER BY 1` });
-      periods = res.rows.map((r) => String(r['p']));
-    }
-    const dataset: Dataset = { tables, findings: [], files: {}, periods };
-    const session = { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows };
-    sources.set(dataset, { session, naming, absent });
-    bindDataset(dataset, 'postgres');
+    const { dataset, source: sql } = await openSqlDataset(
+      {
+        session: { dialect: postgresDialect, query: async (q: SqlQuery) => (await db.query({ text: q.text, values: [...q.params] })).rows, inFlight },
+        naming,
+        async columnsOf(table) {
+          const res = await db.query({
+            text: 'SELECT column_name FROM information_schema.columns WHERE table_schema = COALESCE($1, current_schema()) AND table_name = $2',
+            values: [naming.schema ?? null, table],
+          });
+          return res.rows.length === 0 ? undefined : new Set(res.rows.map((r) => String(r['column_name'])));
+        },
+        read: (column, type) => `CAST(${column} AS ${SQL_TYPE[type]})`,
+      },
+      'postgres',
+    );
+    sources.set(dataset, sql);
     return { dataset, close };
   } catch (e) {
     await close();
@@ -128,19 +108,7 @@ export async function postgresDataset(source: PostgresSource): Promise<PostgresD
 }
 
 /** The PostgreSQL engine: computes on datasets opened with {@link postgresDataset}. */
-export const postgresEngine: Engine = {
-  name: 'postgres',
-  async run(plan, dataset) {
-    const source = sources.get(dataset);
-    if (!source) throw new HoufuError('invalid_request', ERROR_TEXT.notFromPostgres());
-    return runPlan(plan, dataset, source);
-  },
-  async rows(rp, dataset) {
-    const source = sources.get(dataset);
-    if (!source) throw new HoufuError('invalid_request', ERROR_TEXT.notFromPostgres());
-    return runRows(rp, dataset, source);
-  },
-};
+export const postgresEngine: Engine = openedEngine('postgres', sources, ERROR_TEXT.notFromPostgres);
 
 /** Options of {@link loadIntoPostgres}. */
 export interface LoadOptions {
@@ -176,12 +144,13 @@ export async function loadIntoPostgres(
   for (const t of names) for (const f of dataset.tables[t]!.schema.fields) ident(f.name);
   let client: pg.Client | pg.PoolClient;
   let release: () => Promise<void>;
+  const pgm = await loadPg();
   if (typeof connection === 'string') {
-    const c = new pg.Client({ connectionString: connection });
+    const c = new pgm.Client({ connectionString: connection });
     await c.connect();
     client = c;
     release = () => c.end();
-  } else if (connection instanceof pg.Pool) {
+  } else if (connection instanceof pgm.Pool) {
     const c = await connection.connect();
     client = c;
     release = async () => c.release();

@@ -72,7 +72,9 @@ export interface FrameJoin {
 
 /** The pieces of one frame query, for the dialect to assemble. */
 export interface FrameSql {
-  /** Output expressions with their names; the first `keys` are the grouping keys. */
+  /** `sums`: grouped by the first `keys` outputs, rows whose group is NULL dropped; `rows`: every row, ungrouped (drill-down). */
+  readonly kind: 'sums' | 'rows';
+  /** Output expressions with their names; the first `keys` are the grouping keys (none for `rows`). */
   readonly select: readonly { readonly expr: string; readonly name: string }[];
   /** How many leading outputs are grouping keys. */
   readonly keys: number;
@@ -100,6 +102,8 @@ export interface SqlParts {
   readonly logic: SqlLogic;
   /** Sum of `value` over the rows where `where` is true (0 when none), as a double. */
   measure(dialect: Dialect, where: string, value: string): string;
+  /** A count that is NULL where a left join found no row, as 0. */
+  zeroIfNull(dialect: Dialect, count: string): string;
   /** The state of a row for drill-down: 1 where `where` is true, 0 false, 2 unknown. */
   rowState(dialect: Dialect, where: string): string;
   /** The grouped subquery of a frame's quantifiers over one child table. */
@@ -167,6 +171,7 @@ export const standardParts: SqlParts = {
   literal: (dialect, _value, type, bind) => `CAST(${bind()} AS ${dialect.types[type]})`,
   logic: standardLogic,
   measure: (dialect, where, value) => `CAST(COALESCE(SUM(CASE WHEN ${where} THEN ${value} ELSE 0 END), 0) AS ${dialect.types.double})`,
+  zeroIfNull: (_dialect, count) => `COALESCE(${count}, 0)`,
   rowState: (_dialect, where) => `(CASE WHEN ${where} THEN 1 WHEN NOT ${where} THEN 0 ELSE 2 END)`,
   quantifierSubquery: (dialect, q) => {
     const id = (n: string): string => quoteIdent(dialect, n);
@@ -182,12 +187,15 @@ export const standardParts: SqlParts = {
   leftJoin: (source, alias, on) => `LEFT JOIN ${source} AS ${alias} ON ${on.join(' AND ')}`,
   column: (dialect, alias, name) => `${alias}.${quoteIdent(dialect, name)}`,
   frame: (dialect, f) =>
-    `SELECT ${f.select.map((s) => `${s.expr} AS ${quoteIdent(dialect, s.name)}`).join(', ')}\nFROM ${f.from.table} AS ${f.from.alias}\n` +
-    f.joins.map((j) => `${dialect.parts.leftJoin(j.source, j.alias, j.on)}\n`).join('') +
-    `WHERE ${f.group} IS NOT NULL\nGROUP BY ${Array.from({ length: f.keys }, (_, i) => i + 1).join(', ')}`,
+    [
+      `SELECT ${f.select.map((s) => `${s.expr} AS ${quoteIdent(dialect, s.name)}`).join(', ')}`,
+      `FROM ${f.from.table} AS ${f.from.alias}`,
+      ...f.joins.map((j) => dialect.parts.leftJoin(j.source, j.alias, j.on)),
+      ...(f.kind === 'sums' ? [`WHERE ${f.group} IS NOT NULL`, `GROUP BY ${Array.from({ length: f.keys }, (_, i) => i + 1).join(', ')}`] : []),
+    ].join('\n'),
 };
 
-const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'quantifierSubquery', 'leftJoin', 'column', 'frame'];
+const PART_NAMES: readonly (keyof SqlParts)[] = ['ident', 'literal', 'logic', 'measure', 'rowState', 'zeroIfNull', 'quantifierSubquery', 'leftJoin', 'column', 'frame'];
 const LOGIC_NAMES: readonly (keyof SqlLogic)[] = ['compare', 'in', 'and', 'or', 'not', 'isNull', 'any', 'all', 'empty'];
 
 /** Refuse a dialect record missing a part (for records built without the type checker). */

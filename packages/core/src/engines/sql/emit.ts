@@ -254,6 +254,7 @@ export function frameQuery(frame: FramePlan, ctx: EmitContext): FrameQuery {
     select.push({ expr: dialect.parts.measure(dialect, w, value), name: m.id });
   }
   const text = dialect.parts.frame(dialect, {
+    kind: 'sums',
     select,
     keys: keyCount,
     from: { table: n.tbl(T), alias: ALIAS.row },
@@ -277,16 +278,23 @@ export function rowsQuery(rp: RowsPlan, ctx: EmitContext): FrameQuery {
   const { dialect, n, params, parents, quantifiers, scope } = frameParts(frame, ctx);
   const T = frame.table;
   const byPeriod = hasColumn(ctx.dataset, T, 'period');
-  const select: string[] = [`${n.col(ALIAS.row, T, SCHEMA[T].key)} AS ${n.q(ROWS_COLUMNS.id)}`];
-  if (byPeriod) select.push(`${n.col(ALIAS.row, T, 'period')} AS ${n.q(ROWS_COLUMNS.period)}`);
-  select.push(`${parents.group} AS ${n.q(ROWS_COLUMNS.site)}`);
-  rp.exprs.forEach((e, i) => select.push(`${dialect.parts.rowState(dialect, emitExpr(e, scope, params, dialect))} AS ${n.q(ROWS_COLUMNS.state(i))}`));
+  const select: { expr: string; name: string }[] = [{ expr: n.col(ALIAS.row, T, SCHEMA[T].key), name: ROWS_COLUMNS.id }];
+  if (byPeriod) select.push({ expr: n.col(ALIAS.row, T, 'period'), name: ROWS_COLUMNS.period });
+  select.push({ expr: parents.group, name: ROWS_COLUMNS.site });
+  rp.exprs.forEach((e, i) => select.push({ expr: dialect.parts.rowState(dialect, emitExpr(e, scope, params, dialect)), name: ROWS_COLUMNS.state(i) }));
   for (const q of frame.quantifiers) {
     const c = quantifiers.counts.get(q.id);
     if (!q.node.label) continue;
-    for (const k of ['t', 'f', 'u'] as const) select.push(`${c === undefined ? '0' : `COALESCE(${c[k]}, 0)`} AS ${n.q(`${q.id}_${k}`)}`);
+    for (const k of ['t', 'f', 'u'] as const) select.push({ expr: c === undefined ? '0' : dialect.parts.zeroIfNull(dialect, c[k]), name: `${q.id}_${k}` });
   }
-  const joins = [...parents.joins, ...quantifiers.joins].map((j) => dialect.parts.leftJoin(j.source, j.alias, j.on));
-  const text = `SELECT ${select.join(', ')}\nFROM ${n.tbl(T)} AS ${ALIAS.row}\n` + joins.map((j) => `${j}\n`).join('').replace(/\n$/, '');
+  const text = dialect.parts.frame(dialect, {
+    kind: 'rows',
+    select,
+    keys: 0,
+    from: { table: n.tbl(T), alias: ALIAS.row },
+    joins: [...parents.joins, ...quantifiers.joins],
+    group: parents.group,
+    columns: n.used,
+  });
   return { text, params: params.values, periodic: byPeriod };
 }

@@ -18,6 +18,8 @@ export interface SqlSession {
   readonly dialect: Dialect;
   /** Run one statement with its bound parameters; the rows as objects. */
   query(q: SqlQuery): Promise<readonly SqlRow[]>;
+  /** How many statements the session may run at once (default 1: one after another). */
+  readonly inFlight?: number;
 }
 
 /** Where a dataset's tables are, for a session. */
@@ -45,18 +47,23 @@ export function frameSums(plan: Plan, frameIndex: number, rows: readonly SqlRow[
   };
 }
 
-/** Run every frame of a plan through `source`. */
+/** Run every frame of a plan through `source` (`session.inFlight` queries at a time; sums in frame order). */
 export async function runPlan(plan: Plan, dataset: Dataset, source: SqlSource): Promise<FrameSums[]> {
-  const out: FrameSums[] = [];
-  for (let i = 0; i < plan.frames.length; i++) {
-    if (source.absent?.has(plan.frames[i]!.table)) {
-      out.push(frameSums(plan, i, [], false));
-      continue;
+  const out = new Array<FrameSums>(plan.frames.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < plan.frames.length) {
+      const i = next++;
+      const frame = plan.frames[i]!;
+      if (source.absent?.has(frame.table)) {
+        out[i] = frameSums(plan, i, [], false);
+        continue;
+      }
+      const query = frameQuery(frame, { dialect: source.session.dialect, naming: source.naming, dataset, ...(source.absent ? { absent: source.absent } : {}) });
+      out[i] = frameSums(plan, i, await source.session.query(query), query.periodic);
     }
-    const query = frameQuery(plan.frames[i]!, { dialect: source.session.dialect, naming: source.naming, dataset, ...(source.absent ? { absent: source.absent } : {}) });
-    const rows = await source.session.query(query);
-    out.push(frameSums(plan, i, rows, query.periodic));
-  }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(source.session.inFlight ?? 1, plan.frames.length)) }, worker));
   return out;
 }
 
