@@ -58,6 +58,7 @@ const lines = [
   `| scale | files | houfu compute (median, min–max) | houfu peak RSS | DuckDB SQL over the files (median, min–max) | DuckDB peak RSS | houfu / DuckDB |`,
   `| --- | --- | --- | --- | --- | --- | --- |`,
 ];
+console.log(lines.join('\n'));
 for (const scale of scales) {
   for (const format of formats) {
     const dir = dataFor(scale, format);
@@ -86,11 +87,10 @@ for (const scale of scales) {
     const hm = median(h.map((r) => r.ms));
     const dm = d.length ? median(d.map((r) => r.ms)) : null;
     const range = (rs) => `${sec(median(rs.map((r) => r.ms)))} (${sec(Math.min(...rs.map((r) => r.ms)))}–${sec(Math.max(...rs.map((r) => r.ms)))})`;
-    lines.push(
+    console.log(
       `| ${scale} | ${format} | ${range(h)} | ${mb(Math.max(...h.map((r) => r.rssKb)))} | ${d.length ? range(d) : '— (no Arrow reader offline)'} | ` +
         `${d.length ? mb(Math.max(...d.map((r) => r.rssKb))) : '—'} | ${dm ? `${(hm / dm).toFixed(2)}×` : '—'} |`,
     );
   }
 }
 rmSync(tmp, { recursive: true, force: true });
-console.log(lines.join('\n'));

@@ -98,7 +98,12 @@ export async function loadFromArgs(values: Record<string, unknown>, io: Io): Pro
   const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;
   const encoding = oneOf(values['encoding'], ['auto', 'utf-8', 'gb18030'] as const, 'encoding', 'auto');
   const t0 = performance.now();
-  const ds = await loadDataset(dir, { encoding, ...(mapping ? { mapping } : {}) });
+  // A progress line on a terminal (not with --quiet): loading at scale takes a while.
+  const live = io === processIo && !ctx.quiet && Boolean(process.stderr.isTTY);
+  const onProgress = (p: { step: string; table: string | null; done: number; total: number }): void =>
+    void process.stderr.write(`\r\x1b[K${p.step} ${p.table ?? ''} ${p.done}/${p.total}`);
+  const ds = await loadDataset(dir, { encoding, ...(mapping ? { mapping } : {}), ...(live ? { onProgress } : {}) });
+  if (live) process.stderr.write('\r\x1b[K');
   // Timings only when asked for (--verbose): the same run says the same things.
   ctx.detail(CLI_TEXT.loaded(dir, (performance.now() - t0) / 1000));
   return ds;

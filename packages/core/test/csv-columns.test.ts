@@ -30,7 +30,11 @@ function parsed(text: string): { columns: Record<string, string[]>; bad: number[
   const cols = parseCSVBytes(new TextEncoder().encode(text), ctx, out);
   if (!cols) return null;
   const columns: Record<string, string[]> = {};
-  for (const [h, c] of Object.entries(cols)) columns[h] = Array.from(c.codes, (k) => c.dict[k]!);
+  for (const [h, c] of Object.entries(cols)) {
+    // One code per distinct text.
+    expect(new Set(c.dict).size).toBe(c.dict.length);
+    columns[h] = Array.from(c.codes, (k) => c.dict[k]!);
+  }
   const bad = out.result().filter((f) => f.code === 'bad_csv' && f.count === undefined).map((f) => f.row!);
   return { columns, bad };
 }

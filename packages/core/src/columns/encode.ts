@@ -119,12 +119,15 @@ export class ByteDictionary {
       s = (s + 1) & mask;
     }
     const value = decodeSlice(bytes, a, b);
-    // Equal text may come from different chunks: one code per distinct string.
-    const known = this.lookup.get(value);
-    if (known !== undefined) return known;
     const id = this.dict.length;
+    // Different bytes decode to the same text only through replacement characters (invalid
+    // UTF-8): one code per distinct string.
+    if (value.includes('\uFFFD')) {
+      const known = this.lookup.get(value);
+      if (known !== undefined) return known;
+      this.lookup.set(value, id);
+    }
     this.dict.push(value);
-    this.lookup.set(value, id);
     this.hashes.push(h);
     this.chunk.push(bytes);
     this.start.push(a);

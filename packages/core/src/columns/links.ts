@@ -4,7 +4,8 @@
  * both tables are monthly — the same rule as the other engines.
  */
 import { SCHEMA, type TableName } from '../schema/tables.js';
-import { encoded, encodeVector, type CodeColumn, type Encoded } from './encode.js';
+import { encoded, type CodeColumn, type Encoded } from './encode.js';
+import { encodeKeys, type KeyCodes } from './keys.js';
 import { hasColumn, type TableSet } from './tables.js';
 
 const caches = new WeakMap<object, Map<string, Int32Array>>();
@@ -55,15 +56,11 @@ export function codesOf(e: Encoded): CodeColumn {
   return { kind: 'code', codes, dict };
 }
 
-/**
- * Id columns are encoded for linking only and not kept (their dictionaries hold one string per
- * household or person); the small ones of sites stay cached.
- */
-function keyColumn(ds: TableSet, table: TableName, column: string): Encoded {
-  if (table === 'sites') return encoded(ds, table, column);
+/** An id column hashed for linking (not kept: links are what engines keep). */
+function keyColumn(ds: TableSet, table: TableName, column: string): KeyCodes {
   const vec = ds.tables[table]?.getChild(column);
   if (!vec) throw new Error(`${table}.${column} is not in the dataset`);
-  return encodeVector(vec);
+  return encodeKeys(vec);
 }
 
 /** Translation of the codes of `from` into codes of `to` (−1 where `to` lacks the value). */
@@ -80,15 +77,15 @@ export function translate(from: readonly string[], to: readonly string[]): Int32
  * are given; null periods match each other), −1 for a null key or no parent. With duplicate
  * parent keys the last row wins (duplicates are a validation error anyway).
  */
-export function linkRows(pk: CodeColumn, ck: CodeColumn, pp?: CodeColumn, cp?: CodeColumn): Int32Array {
-  const xlate = translate(ck.dict, pk.dict);
+export function linkRows(pk: KeyCodes, ck: KeyCodes, pp?: CodeColumn, cp?: CodeColumn): Int32Array {
+  const xlate = ck.dict.translate(pk.dict);
   const n = ck.codes.length;
   const out = new Int32Array(n);
   const np = pk.codes.length;
   if (pp && cp) {
     const pxlate = translate(cp.dict, pp.dict);
     const width = pp.dict.length + 1;
-    const rowOf = new Int32Array(pk.dict.length * width).fill(-1);
+    const rowOf = new Int32Array(pk.dict.size * width).fill(-1);
     for (let r = 0; r < np; r++) if (pk.codes[r]! >= 0) rowOf[pk.codes[r]! * width + (pp.codes[r]! < 0 ? width - 1 : pp.codes[r]!)] = r;
     for (let i = 0; i < n; i++) {
       const c = ck.codes[i]!;
@@ -103,7 +100,7 @@ export function linkRows(pk: CodeColumn, ck: CodeColumn, pp?: CodeColumn, cp?: C
     }
     return out;
   }
-  const rowOf = new Int32Array(pk.dict.length).fill(-1);
+  const rowOf = new Int32Array(pk.dict.size).fill(-1);
   for (let r = 0; r < np; r++) if (pk.codes[r]! >= 0) rowOf[pk.codes[r]!] = r;
   for (let i = 0; i < n; i++) {
     const c = ck.codes[i]!;
@@ -121,8 +118,8 @@ export function seedLink(ds: TableSet, child: TableName, parent: TableName, via:
 /** For each row of `child`, the row of `parent` it links to through `via` (−1 for none). */
 export function parentIndex(ds: TableSet, child: TableName, parent: TableName, via: string): Int32Array {
   return cached(ds, `${child}>${parent}:${via}`, () => {
-    const pk = codesOf(keyColumn(ds, parent, SCHEMA[parent].key));
-    const ck = codesOf(keyColumn(ds, child, via));
+    const pk = keyColumn(ds, parent, SCHEMA[parent].key);
+    const ck = keyColumn(ds, child, via);
     if (hasColumn(ds, child, 'period') && hasColumn(ds, parent, 'period'))
       return linkRows(pk, ck, codesOf(encoded(ds, parent, 'period')), codesOf(encoded(ds, child, 'period')));
     return linkRows(pk, ck);

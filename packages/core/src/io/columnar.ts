@@ -21,6 +21,8 @@ export interface TextColumn {
   readonly codes: Int32Array;
   /** Distinct cell texts. */
   readonly dict: readonly string[];
+  /** Their UTF-8 bytes, when the reader kept them: text `e` is `arena[starts[e]..starts[e + 1]]`. */
+  readonly bytes?: { readonly arena: Uint8Array; readonly starts: Int32Array };
 }
 
 /** A raw column: an Arrow vector, a dictionary-coded text column, or JS values. */
@@ -112,6 +114,33 @@ export function utf8FromCodes(codes: Int32Array, dict: readonly string[]): Vecto
   return makeVector(makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data }));
 }
 
+/** A Utf8 vector from codes into texts held as bytes (`skip[e]` non-zero: null). */
+function utf8FromArena(codes: Int32Array, skip: Uint8Array, arena: Uint8Array, starts: Int32Array): Vector<Utf8> {
+  const n = codes.length;
+  const offsets = new Int32Array(n + 1);
+  let size = 0;
+  let nulls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if (c < 0 || skip[c]) nulls++;
+    else size += starts[c + 1]! - starts[c]!;
+  }
+  const data = new Uint8Array(size);
+  const bitmap = nulls ? new Uint8Array((n + 7) >> 3) : undefined;
+  let pos = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i]!;
+    if (c >= 0 && !skip[c]) {
+      const a = starts[c]!;
+      const b = starts[c + 1]!;
+      for (let j = a; j < b; j++) data[pos++] = arena[j]!;
+      if (bitmap) bitmap[i >> 3]! |= 1 << (i & 7);
+    }
+    offsets[i + 1] = pos;
+  }
+  return makeVector(makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: bitmap, valueOffsets: offsets, data }));
+}
+
 /** A Bool vector from three-valued bytes (0 false, 1 true, 2 null). */
 function boolFromTri(tri: Uint8Array): Vector<Bool> {
   const n = tri.length;
@@ -193,6 +222,16 @@ function coerceText(spec: ColumnSpec, col: TextColumn | CodeColumn, label: strin
   }
   if (isText(spec.type)) {
     if (source && !changed && !blank && !bad) return { vector: source, encoding: { kind: 'code', codes, dict } };
+    if (!changed) {
+      // Texts stay as they are; blank and unreadable ones become null.
+      const xlate = new Int32Array(m);
+      const dict2: string[] = [];
+      for (let e = 0; e < m; e++) xlate[e] = state[e] === 0 ? dict2.push(dict[e]!) - 1 : -1;
+      const codes2 = blank || bad ? codes.map((c) => (c < 0 ? -1 : xlate[c]!)) : codes;
+      const bytes = (col as TextColumn).bytes;
+      const vector = bytes ? utf8FromArena(codes, state, bytes.arena, bytes.starts) : utf8FromCodes(codes2, dict2);
+      return { vector, encoding: { kind: 'code', codes: codes2, dict: dict2 } };
+    }
     // Distinct texts after reading (trimmed codes, ISO dates…): one code each, in order of first use.
     const index = new Map<string, number>();
     const dict2: string[] = [];
@@ -249,6 +288,29 @@ function nullFindings(spec: ColumnSpec, v: Vector, label: string, ctx: FindingCo
   }
 }
 
+const utf8 = new TextDecoder();
+
+/** Whether a Utf8 vector holds a blank text (empty or white space only). */
+function hasBlank(v: Vector): boolean {
+  for (const d of v.data) {
+    const offsets = d.valueOffsets as Int32Array;
+    const bytes = d.values as Uint8Array;
+    const bitmap = d.nullCount > 0 ? d.nullBitmap : undefined;
+    for (let i = 0; i < d.length; i++) {
+      const a = offsets[i]!;
+      const b = offsets[i + 1]!;
+      const c = bytes[a]!;
+      if (b > a && c > 0x20 && c < 0x80) continue;
+      if (bitmap) {
+        const j = d.offset + i;
+        if (((bitmap[j >> 3]! >> (j & 7)) & 1) === 0) continue;
+      }
+      if (b === a || utf8.decode(bytes.subarray(a, b)).trim() === '') return true;
+    }
+  }
+  return false;
+}
+
 /** Whether every valid value of a Float64 vector is finite (NaN and infinities need reading). */
 function allFinite(v: Vector): boolean {
   for (const d of v.data) {
@@ -272,6 +334,28 @@ function valuesOf(v: Vector): unknown[] {
   if (DataType.isDate(v.type) || DataType.isTimestamp(v.type))
     for (let i = 0; i < values.length; i++) if (typeof values[i] === 'number') values[i] = new Date(values[i] as number);
   return values;
+}
+
+/** Plain text (ids, names) from JS strings: blank cells are null, written straight into a Utf8 column. */
+function plainTextOfArray(spec: ColumnSpec, raw: ArrayLike<unknown>, label: string, ctx: FindingContext, out: FindingCollector): CanonicalColumn | undefined {
+  const n = raw.length;
+  for (let i = 0; i < n; i++) {
+    const v = raw[i];
+    if (typeof v !== 'string' && v !== null && v !== undefined) return undefined;
+  }
+  let values: ArrayLike<unknown> = raw;
+  let copied: (string | null)[] | undefined;
+  for (let i = 0; i < n; i++) {
+    const v = raw[i] as string | null | undefined;
+    const c = v === null || v === undefined ? -1 : v.charCodeAt(0);
+    if (c > 0x20 && c < 0x80) continue;
+    if (v === null || v === undefined || v.trim() === '') {
+      if (spec.required) out.add('error', 'required_null', ctx, { row: i + 1, column: label }, { column: spec.name });
+      if (v !== null && v !== undefined) (copied ??= Array.from(raw as ArrayLike<string | null>))[i] = null;
+    }
+  }
+  if (copied) values = copied;
+  return { vector: buildVector(values, new Utf8()) };
 }
 
 /**
@@ -322,7 +406,14 @@ export function canonicalColumn(spec: ColumnSpec | null, raw: RawColumn, header:
   if (isTextColumn(raw)) return coerceText(s, raw, label, ctx, out);
   if (raw instanceof Vector) {
     const t = raw.type as DataType;
-    if (DataType.isUtf8(t)) return coerceText(s, encodeVector(raw) as CodeColumn, label, ctx, out, raw);
+    if (DataType.isUtf8(t)) {
+      // Plain text (ids, names): kept unless a cell is blank, decided on the bytes.
+      if (s.type === 'string' && !s.values && !hasBlank(raw)) {
+        if (spec) nullFindings(spec, raw, label, ctx, out);
+        return { vector: raw };
+      }
+      return coerceText(s, encodeVector(raw) as CodeColumn, label, ctx, out, raw);
+    }
     if (spec && ((spec.type === 'boolean' && DataType.isBool(t)) || (spec.type === 'integer' && DataType.isInt(t) && (t as Int32).bitWidth === 32 && (t as Int32).isSigned))) {
       nullFindings(spec, raw, label, ctx, out);
       return { vector: raw };
@@ -332,6 +423,10 @@ export function canonicalColumn(spec: ColumnSpec | null, raw: RawColumn, header:
       return { vector: raw };
     }
     return canonicalColumn(spec, valuesOf(raw), header, ctx, out);
+  }
+  if (s.type === 'string' && !s.values) {
+    const plain = plainTextOfArray(s, raw, label, ctx, out);
+    if (plain) return plain;
   }
   const text = textOfArray(raw);
   if (text) return coerceText(s, text, label, ctx, out);

@@ -54,6 +54,7 @@ class ColumnBuilder {
   push(bytes: Uint8Array, a: number, b: number): void {
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
+    h |= 0;
     const mask = this.slots.length - 1;
     let s = h & mask;
     let code = -1;
@@ -124,7 +125,7 @@ class ColumnBuilder {
   finish(rows: number): TextColumn {
     const empty = new Uint8Array(0);
     while (this.length < rows) this.push(empty, 0, 0);
-    return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict };
+    return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict, bytes: { arena: this.arena, starts: this.starts } };
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Table, Vector } from 'apache-arrow';
 import { encodeVector, type CodeColumn, type Encoded } from '../columns/encode.js';
+import { encodeKeys, type KeyCodes } from '../columns/keys.js';
 import { codesOf, linkRows } from '../columns/links.js';
 import type { CanonicalColumn } from '../io/columnar.js';
 import { SCHEMA, type TableName } from '../schema/tables.js';
@@ -45,6 +46,7 @@ export class ValidationContext {
   readonly links = new Map<string, Int32Array>();
   /** Optional tables the dataset does not have (references to them are one warning, not orphans). */
   readonly absent = new Set<TableName>();
+  private readonly keyCodes = new Map<string, KeyCodes>();
 
   constructor(
     /** Tables by name (absent optional tables are empty). */
@@ -86,6 +88,16 @@ export class ValidationContext {
     return e && codesOf(e);
   }
 
+  /** An id column as hashed codes (for keys and references; not kept after validation). */
+  keys(t: CheckedTable, column: string): KeyCodes | undefined {
+    const v = t.columns[column];
+    if (!v) return undefined;
+    const key = `${t.name}\u0000${column}`;
+    let k = this.keyCodes.get(key);
+    if (!k) this.keyCodes.set(key, (k = encodeKeys(v)));
+    return k;
+  }
+
   /** Replace a column (e.g. after mapping obsolete codes), with its encoding. */
   replace(t: CheckedTable, column: string, c: CanonicalColumn): void {
     t.columns[column] = c.vector;
@@ -102,8 +114,8 @@ export class ValidationContext {
     const key = `${child.name}>${parent.name}:${via}`;
     let rows = this.links.get(key);
     if (rows) return rows;
-    const ck = this.codes(child, via);
-    const pk = this.codes(parent, SCHEMA[parent.name].key);
+    const ck = this.keys(child, via);
+    const pk = this.keys(parent, SCHEMA[parent.name].key);
     if (!ck || !pk) return undefined;
     const byPeriod = child.columns['period'] !== undefined && parent.columns['period'] !== undefined;
     rows = byPeriod ? linkRows(pk, ck, this.codes(parent, 'period'), this.codes(child, 'period')) : linkRows(pk, ck);

@@ -139,10 +139,10 @@ export const checkSites: TableCheck = (t, cx) => {
 
 /** Slots of (id, period) keys: id code × (periods + 1), the last slot for a null period. */
 function keySlots(t: CheckedTable, idColumn: string, withPeriod: boolean, cx: ValidationContext): { slots: Int32Array; size: number } | undefined {
-  const id = cx.codes(t, idColumn);
+  const id = cx.keys(t, idColumn);
   if (!id) return undefined;
   const period = withPeriod ? cx.codes(t, 'period') : undefined;
-  if (!period) return { slots: id.codes, size: id.dict.length };
+  if (!period) return { slots: id.codes, size: id.dict.size };
   const width = period.dict.length + 1;
   const slots = new Int32Array(id.codes.length);
   for (let i = 0; i < slots.length; i++) {
@@ -150,19 +150,19 @@ function keySlots(t: CheckedTable, idColumn: string, withPeriod: boolean, cx: Va
     const p = period.codes[i]!;
     slots[i] = c < 0 ? -1 : c * width + (p < 0 ? width - 1 : p);
   }
-  return { slots, size: id.dict.length * width };
+  return { slots, size: id.dict.size * width };
 }
 
 /** Primary keys are unique (per period for periodic tables). */
 export const checkKeys: TableCheck = (t, cx) => {
   const spec = SCHEMA[t.name];
-  const ids = cx.codes(t, spec.key);
+  const ids = cx.keys(t, spec.key);
   if (!ids) return;
   const withPeriod = t.columns['period'] !== undefined;
   const k = keySlots(t, spec.key, withPeriod, cx)!;
   let nonNull = 0;
   for (let i = 0; i < k.slots.length; i++) if (k.slots[i]! >= 0) nonNull++;
-  if (!withPeriod && ids.dict.length === nonNull) return;
+  if (!withPeriod && ids.dict.size === nonNull) return;
   // The first row of each key (1-based; 0: not seen yet).
   const firstOf = k.size <= 1 << 26 ? new Int32Array(k.size) : undefined;
   const firstMap = firstOf ? undefined : new Map<number, number>();
@@ -173,7 +173,7 @@ export const checkKeys: TableCheck = (t, cx) => {
     if (f === 0) {
       if (firstOf) firstOf[s] = i + 1;
       else firstMap!.set(s, i + 1);
-    } else cx.out.add('error', 'duplicate_id', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.key), value: ids.dict[ids.codes[i]!] }, { detail: String(f) });
+    } else cx.out.add('error', 'duplicate_id', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.key), value: ids.dict.text(ids.codes[i]!) }, { detail: String(f) });
   }
 };
 
@@ -183,7 +183,7 @@ export const checkReferences: TableCheck = (t, cx) => {
     if (!spec.references) continue;
     const parent = cx.tables[spec.references];
     if (!t.columns[spec.name] || !parent || cx.absent.has(spec.references)) continue;
-    const refs = cx.codes(t, spec.name)!;
+    const refs = cx.keys(t, spec.name)!;
     const samePeriod = t.columns['period'] !== undefined && parent.columns['period'] !== undefined;
     const rows = cx.link(t, parent, spec.name);
     const period = samePeriod ? cx.codes(t, 'period') : undefined;
@@ -192,7 +192,7 @@ export const checkReferences: TableCheck = (t, cx) => {
       if (c < 0 || (rows && rows[i]! >= 0)) continue;
       const p = period && period.codes[i]! >= 0 ? period.dict[period.codes[i]!] : null;
       const where = samePeriod ? `${parent.name} (period ${p})` : parent.name;
-      cx.out.add('error', 'orphan_row', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.name), value: refs.dict[c] }, { column: spec.name, detail: where });
+      cx.out.add('error', 'orphan_row', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.name), value: refs.dict.text(c) }, { column: spec.name, detail: where });
     }
   }
 };
@@ -212,11 +212,11 @@ export const checkEmptyHouseholds: DatasetCheck = (cx) => {
       const r = rows[i]!;
       if (r >= 0) hit[keys.slots[r]!] = 1;
     }
-  const ids = cx.codes(h, 'household_id')!;
+  const ids = cx.keys(h, 'household_id')!;
   for (let i = 0; i < keys.slots.length; i++) {
     const s = keys.slots[i]!;
     if (s >= 0 && !hit[s])
-      cx.out.add('warning', 'household_without_persons', cx.ctx(h), { row: i + 1, column: cx.label(h, 'household_id'), value: ids.dict[ids.codes[i]!] });
+      cx.out.add('warning', 'household_without_persons', cx.ctx(h), { row: i + 1, column: cx.label(h, 'household_id'), value: ids.dict.text(ids.codes[i]!) });
   }
 };
 
