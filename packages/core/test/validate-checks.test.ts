@@ -322,9 +322,9 @@ describe('values', () => {
     expect(at(only(load(t), 'date_after_period'))).toMatchObject({ severity: 'warning', table: 'households', row: 1, column: 'moved_in_on' });
   });
 
-  it('NUL and other control bytes in text are an error; tabs are not', () => {
+  it('NUL and other control bytes in text are a warning (the value is kept as it is); tabs are not', () => {
     const f = only(load(plant('persons', 'person_id', 2, 'P2\u0000')), 'control_character');
-    expect(at(f)).toMatchObject({ table: 'persons', row: 2, column: 'person_id' });
+    expect(at(f)).toMatchObject({ severity: 'warning', table: 'persons', row: 2, column: 'person_id' });
     expect(f.message).toContain('U+0000');
     expect(only(load(plant('sites', 'site_name', 1, 'a\u001bb')), 'control_character').message).toContain('U+001B');
     expect(load(plant('sites', 'site_name', 1, 'a\tb')).findings).toEqual([]);

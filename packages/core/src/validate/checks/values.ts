@@ -64,7 +64,7 @@ export function checkValues(input: CheckInput, out: FindingCollector): void {
           const v = vals[i];
           if (typeof v !== 'string') continue;
           const m = CONTROL.exec(v);
-          if (m) causes.add('error', 'control_character', name, f.name, null, i + 1, { detail: hex(m[0].charCodeAt(0)) });
+          if (m) causes.add('warning', 'control_character', name, f.name, null, i + 1, { detail: hex(m[0].charCodeAt(0)) });
           if (!isDate) continue;
           if (v > input.today) causes.add('error', 'future_date', name, f.name, null, i + 1, { value: v, detail: input.today });
           else if (typeof period?.[i] === 'string' && v > endOfPeriod(period[i] as string))
