@@ -278,6 +278,7 @@ describe('column mappings with Chinese headers', () => {
     const f = errors(ds);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ code: 'bad_type', file: 'persons.csv', table: 'persons', row: 4, column: 'is_labor [是否劳动力]', value: 'maybe' });
+    expect(f[0]!.messageZh).toBe('值 "maybe" 不是有效的布尔值（true/false、1/0、是/否）');
   });
 
   it('a mapping to a header the file lacks is a missing column (unless the canonical header is there)', async () => {

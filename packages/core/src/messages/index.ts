@@ -69,7 +69,7 @@ export const FINDING_TEXT: Readonly<Record<FindingCode, (a: MessageArgs) => Loca
   bad_csv: (a) => ({ zh: `CSV 格式错误：${a.detail}`, en: `malformed CSV: ${a.detail}` }),
   unreadable_file: (a) => ({ zh: `文件无法读取：${a.detail}`, en: `the file cannot be read: ${a.detail}` }),
   bad_type: (a) => ({
-    zh: `值 ${q(a.value)} 不是有效的${a.detail}`,
+    zh: `值 ${q(a.value)} 不是有效的${zhTypeName(a.detail)}`,
     en: `value ${q(a.value)} is not a valid ${a.detail}`,
   }),
   required_null: (a) => ({ zh: `必填列 ${a.column} 为空`, en: `required column ${a.column} is empty` }),
@@ -140,6 +140,11 @@ export const TYPE_TEXT: Readonly<Record<ColumnType, LocalText>> = {
   date: { zh: '日期', en: 'date' },
   period: { zh: '期别', en: 'period' },
 };
+
+/** The Chinese name of a column type given by its English text (findings carry the English one in `detail`). */
+function zhTypeName(en: string | undefined): string {
+  return Object.values(TYPE_TEXT).find((t) => t.en === en)?.zh ?? en ?? '';
+}
 
 /** Texts of result statuses. */
 export const STATUS_TEXT: Readonly<Record<Status, LocalText>> = {
