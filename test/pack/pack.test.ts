@@ -113,7 +113,7 @@ describe('the packages from npm', () => {
       ['training', 'employment', 'land', 'income', 'all'].map((m) => `four_musts.${m} 南明区 1 met`),
     );
     const catalog = runTs(lean, 'indicators-readme', codeBlocks(read(join(lean, 'node_modules/@houfu/indicators/README.md')), '## Example', 'ts')[0]!);
-    expect(catalog.split('\n')[0]).toMatch(/^28 \[/);
+    expect(catalog.split('\n')[0]).toMatch(/^45 \[/);
     // The README's dataset, computed with engines whose packages are absent.
     const example = codeBlocks(read(join(lean, 'node_modules/@houfu/core/README.md')), '## Example', 'ts')[0]!;
     const setup = example.slice(0, example.indexOf('const result'));
