@@ -58,9 +58,10 @@ const LAYERS: readonly (readonly string[])[] = [
   ['errors.ts', 'optional.ts', 'validate', 'io', 'columns', 'dataset.ts'],
   ['plan'],
   ['engines'],
-  ['result'],
+  ['result', 'registers'],
   ['survey', 'publish', 'cube', 'charts'],
   ['compute.ts', 'drilldown.ts'],
+  ['dispatch'],
   ['index.ts', 'node.ts', 'survey/index.ts', 'cube/index.ts'],
 ];
 const CORE = 'packages/core/src/';
