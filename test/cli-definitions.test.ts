@@ -46,7 +46,7 @@ describe('houfu compute --definitions', () => {
     const r = houfu('compute', '--data', 'test/fixtures/hand', '--definitions', file, '--by', 'province');
     expect(r.code).not.toBe(0);
     expect(r.err).toContain(file);
-    expect(r.err).toContain('/unit: must be one of person, household, site, unit [enum]');
+    expect(r.err).toContain('/unit: must be one of person, household, site, unit, project, problem [enum]');
     expect(r.err).not.toMatch(/at .*\.js:\d+/);
     writeFileSync(file, '{ not json');
     expect(houfu('compute', '--data', 'test/fixtures/hand', '--definitions', file, '--by', 'province').err).toContain('is not JSON');

@@ -29,6 +29,10 @@ function tables() {
       land_homestead: ['none', 'revitalized', 'none'],
       stable_income: [true, false, null],
       income_per_capita: [9800, 3100.5, null],
+      origin_village: ['V1', null, 'V2'],
+      whole_village: [true, false, null],
+      house_photos: [true, null, false],
+      civilized_family: [false, true, null],
     }),
     persons: arrowTable('persons', {
       person_id: ['P1', 'P2', 'P3', 'P4'],
