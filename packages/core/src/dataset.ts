@@ -209,6 +209,10 @@ export function buildDataset(tables: Partial<Record<TableName, RawTable>>, optio
       absent: cx.absent,
       divisions: options.divisions ?? GUIZHOU_DIVISIONS,
       today: options.today ?? new Date().toISOString().slice(0, 10),
+      codes: (table, column) => {
+        const e = cx.encodings.get(`${table}\u0000${column}`);
+        return e?.kind === 'code' ? e : undefined;
+      },
     },
     out,
   );

@@ -5,6 +5,7 @@
  */
 import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import type { Table } from 'apache-arrow';
 import { cubeFormatOf, readCube, writeCube } from './cube/io.js';
 import type { Cube } from './cube/meta.js';
@@ -17,6 +18,10 @@ import type { TableName } from './schema/tables.js';
 import { decodeText } from './io/decode.js';
 import { FindingCollector } from './validate/finding.js';
 import { DIVISIONS_FILE } from './validate/checks/divisions-file.js';
+import { useUtf8Check } from './validate/checks/arrow-data.js';
+
+// Node checks UTF-8 without decoding (simdutf): the Arrow text check costs a scan, not a string.
+useUtf8Check((bytes) => isUtf8(bytes));
 
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 
@@ -39,7 +44,9 @@ export async function loadDataset(dir: string, options: ReadOptions = {}): Promi
     const t = tableFile(n);
     if (!t && n !== DIVISIONS_FILE) continue;
     try {
-      files.push({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) });
+      const b = await readFile(join(dir, n));
+      // The file's own buffer, not a copy of it.
+      files.push({ name: n, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) });
     } catch (e) {
       // A folder named like a table file, or a file without read permission: a finding, not a crash.
       out.add('error', 'unreadable_file', { table: t?.table ?? null, file: n }, {}, { detail: fileErrorText(e) });

@@ -17,41 +17,100 @@ function ascii(bytes: Uint8Array, a: number, b: number): boolean {
   return true;
 }
 
+/** Byte order of [a, b) of x against [c, d) of y: negative, 0 or positive. */
+function compareBytes(x: Uint8Array, a: number, b: number, y: Uint8Array, c: number, d: number): number {
+  const n = Math.min(b - a, d - c);
+  for (let j = 0; j < n; j++) {
+    const u = x[a + j]!;
+    const v = y[c + j]!;
+    if (u !== v) return u - v;
+  }
+  return b - a - (d - c);
+}
+
 /** A hash table of distinct byte strings (linear probing; entries point into the column's buffers). */
 export class KeyDictionary {
   /** Number of distinct ids. */
   size = 0;
-  private slots = new Int32Array(1 << 10).fill(-1);
-  private hashes = new Int32Array(512);
-  private starts = new Int32Array(512);
-  private ends = new Int32Array(512);
-  private chunkOf = new Int32Array(512);
+  /**
+   * Whether the entries are in strictly increasing byte order, all ASCII (an id column read in
+   * sorted order): then no hash table is needed to build the codes, and two sorted dictionaries
+   * translate by a merge. The hash table is built only if an id is looked up.
+   */
+  sorted = false;
+  // Slot s is `table[2s]`: an entry + 1 (0: empty), and `table[2s + 1]`: its hash, compared
+  // before the bytes (one cache line for both). Empty until first needed.
+  private table = new Int32Array(0);
+  private readonly expected: number;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private chunkOf: Int32Array;
   private readonly chunks: Uint8Array[] = [];
   // Ids that are not ASCII may be invalid UTF-8; those whose text holds a replacement character
   // are matched by text, as decoding makes them equal.
   private readonly replaced = new Map<string, number>();
+
+  /** A dictionary sized for about `expected` distinct ids (it grows past them). */
+  constructor(expected = 256) {
+    this.expected = expected;
+    const m = Math.max(256, expected);
+    this.starts = new Int32Array(m);
+    this.ends = new Int32Array(m);
+    this.chunkOf = new Int32Array(m);
+  }
 
   /** Register a buffer the entries may point into; returns its index. */
   chunk(bytes: Uint8Array): number {
     return this.chunks.push(bytes) - 1;
   }
 
+  /** The hash table over the entries, built on first use (and rebuilt over sorted entries). */
+  private index(): Int32Array {
+    if (this.table.length) return this.table;
+    let cap = 1024;
+    while (cap < Math.max(this.expected, this.size) * 2) cap *= 2;
+    const table = (this.table = new Int32Array(2 * cap));
+    const mask = cap - 1;
+    for (let e = 0; e < this.size; e++) {
+      const h = KeyDictionary.hash(this.chunks[this.chunkOf[e]!]!, this.starts[e]!, this.ends[e]!);
+      let s = h & mask;
+      while (table[2 * s] !== 0) s = (s + 1) & mask;
+      table[2 * s] = e + 1;
+      table[2 * s + 1] = h;
+    }
+    return table;
+  }
+
+  /** Append an entry known to be greater than every other (ASCII bytes, sorted input). */
+  appendSorted(c: number, a: number, b: number): number {
+    const id = this.size;
+    if (id === 0) this.sorted = true;
+    if (id === this.starts.length) this.growEntries();
+    this.starts[id] = a;
+    this.ends[id] = b;
+    this.chunkOf[id] = c;
+    this.size++;
+    return id;
+  }
+
+  /** The slot of bytes [a, b) with hash h: its entry's slot (≥ 0), or −1 − the empty slot. */
   private probe(bytes: Uint8Array, a: number, b: number, h: number): number {
-    const mask = this.slots.length - 1;
+    const table = this.index();
+    const mask = (table.length >> 1) - 1;
     let s = h & mask;
     for (;;) {
-      const e = this.slots[s]!;
-      if (e < 0) return -1 - s;
-      if (this.hashes[e] === h && this.same(e, bytes, a, b)) return e;
+      const e = table[2 * s]!;
+      if (e === 0) return -1 - s;
+      if (table[2 * s + 1] === h && this.same(e - 1, bytes, a, b)) return s;
       s = (s + 1) & mask;
     }
   }
 
+  /** FNV-1a over the bytes. */
   private static hash(bytes: Uint8Array, a: number, b: number): number {
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
-    h |= 0;
-    return h;
+    return h | 0;
   }
 
   /** The code of bytes [a, b) of chunk `c`, added when new. */
@@ -59,7 +118,8 @@ export class KeyDictionary {
     const bytes = this.chunks[c]!;
     const h = KeyDictionary.hash(bytes, a, b);
     const p = this.probe(bytes, a, b, h);
-    if (p >= 0) return p;
+    if (p >= 0) return this.table[2 * p]! - 1;
+    this.sorted = false;
     const id = this.size;
     if (!ascii(bytes, a, b)) {
       const text = decodeSlice(bytes, a, b);
@@ -69,21 +129,21 @@ export class KeyDictionary {
         this.replaced.set(text, id);
       }
     }
-    if (id === this.hashes.length) this.growEntries();
-    this.hashes[id] = h;
+    if (id === this.starts.length) this.growEntries();
     this.starts[id] = a;
     this.ends[id] = b;
     this.chunkOf[id] = c;
-    this.slots[-1 - p] = id;
+    this.table[2 * (-1 - p)] = id + 1;
+    this.table[2 * (-1 - p) + 1] = h;
     this.size++;
-    if (this.size * 2 > this.slots.length) this.grow();
+    if (this.size * 4 > this.table.length) this.grow();
     return id;
   }
 
   /** The code of an id given as bytes, or −1 when absent. */
   find(bytes: Uint8Array, a: number, b: number): number {
     const p = this.probe(bytes, a, b, KeyDictionary.hash(bytes, a, b));
-    if (p >= 0) return p;
+    if (p >= 0) return this.table[2 * p]! - 1;
     if (this.replaced.size && !ascii(bytes, a, b)) return this.replaced.get(decodeSlice(bytes, a, b)) ?? -1;
     return -1;
   }
@@ -95,8 +155,24 @@ export class KeyDictionary {
 
   /** The code in `other` of each code of this dictionary (−1 where `other` lacks the id). */
   translate(other: KeyDictionary): Int32Array {
+    if (this.sorted && other.sorted) return this.merge(other);
     const out = new Int32Array(this.size);
     for (let e = 0; e < this.size; e++) out[e] = other.find(this.chunks[this.chunkOf[e]!]!, this.starts[e]!, this.ends[e]!);
+    return out;
+  }
+
+  /** `translate` of two sorted dictionaries: one pass over both. */
+  private merge(other: KeyDictionary): Int32Array {
+    const out = new Int32Array(this.size).fill(-1);
+    let j = 0;
+    for (let e = 0; e < this.size && j < other.size; e++) {
+      const bytes = this.chunks[this.chunkOf[e]!]!;
+      const a = this.starts[e]!;
+      const b = this.ends[e]!;
+      let c = -1;
+      while (j < other.size && (c = compareBytes(other.chunks[other.chunkOf[j]!]!, other.starts[j]!, other.ends[j]!, bytes, a, b)) < 0) j++;
+      if (j < other.size && c === 0) out[e] = j;
+    }
     return out;
   }
 
@@ -114,21 +190,25 @@ export class KeyDictionary {
       y.set(x);
       return y;
     };
-    this.hashes = grow(this.hashes);
     this.starts = grow(this.starts);
     this.ends = grow(this.ends);
     this.chunkOf = grow(this.chunkOf);
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.size; e++) {
-      let s = this.hashes[e]! & mask;
-      while (slots[s]! >= 0) s = (s + 1) & mask;
-      slots[s] = e;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let s0 = 0; s0 < old.length; s0 += 2) {
+      const e = old[s0]!;
+      if (e === 0) continue;
+      const h = old[s0 + 1]!;
+      let s = h & mask;
+      while (table[2 * s] !== 0) s = (s + 1) & mask;
+      table[2 * s] = e;
+      table[2 * s + 1] = h;
     }
-    this.slots = slots;
+    this.table = table;
   }
 }
 
@@ -146,11 +226,43 @@ function validAt(bitmap: Uint8Array | null | undefined, offset: number, i: numbe
   return ((bitmap[j >> 3]! >> (j & 7)) & 1) === 1;
 }
 
+/**
+ * Codes of a Utf8 id column read in non-decreasing byte order, with no null and only ASCII bytes
+ * (ids exported sorted): one code per run of equal ids, with no hashing. False, leaving `dict`
+ * to be discarded, when the column is not such a column.
+ */
+function sortedKeys(v: Vector, codes: Int32Array, dict: KeyDictionary): boolean {
+  let prev: Uint8Array | undefined;
+  let pa = 0;
+  let pb = 0;
+  let code = -1;
+  let k = 0;
+  for (const d of v.data as Data[]) {
+    if (d.nullCount > 0) return false;
+    const offsets = d.valueOffsets as Int32Array;
+    const bytes = d.values as Uint8Array;
+    const c = dict.chunk(bytes);
+    for (let i = 0; i < d.length; i++, k++) {
+      const a = offsets[i]!;
+      const b = offsets[i + 1]!;
+      for (let j = a; j < b; j++) if (bytes[j]! >= 0x80) return false;
+      const order = prev ? compareBytes(bytes, a, b, prev, pa, pb) : 1;
+      if (order < 0) return false;
+      if (order > 0) code = dict.appendSorted(c, a, b);
+      codes[k] = code;
+      prev = bytes;
+      pa = a;
+      pb = b;
+    }
+  }
+  return true;
+}
+
 /** Hash an id column (Utf8; other types through their text). */
 export function encodeKeys(v: Vector): KeyCodes {
   const n = v.length;
   const codes = new Int32Array(n);
-  const dict = new KeyDictionary();
+  let dict = new KeyDictionary(n);
   if (!DataType.isUtf8(v.type)) {
     // Not canonical (ids are text): through the text of each value.
     const e = encodeVector(v);
@@ -182,6 +294,8 @@ export function encodeKeys(v: Vector): KeyCodes {
     for (let i = 0; i < n; i++) codes[i] = textCodes[i]! < 0 ? -1 : xlate[textCodes[i]!]!;
     return { codes, dict };
   }
+  if (sortedKeys(v, codes, dict)) return { codes, dict };
+  dict = new KeyDictionary(n);
   let k = 0;
   for (const d of v.data as Data[]) {
     const offsets = d.valueOffsets as Int32Array;

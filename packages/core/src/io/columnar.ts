@@ -23,6 +23,14 @@ export interface TextColumn {
   readonly dict: readonly string[];
   /** Their UTF-8 bytes, when the reader kept them: text `e` is `arena[starts[e]..starts[e + 1]]`. */
   readonly bytes?: { readonly arena: Uint8Array; readonly starts: Int32Array };
+  /** The Utf8 vector the codes were read from, kept as the canonical column when no text changes. */
+  readonly source?: Vector;
+}
+
+/** A Utf8 vector as a text column (its dictionary built once, the vector kept as its source). */
+export function textOfVector(v: Vector): TextColumn {
+  const e = encodeVector(v) as CodeColumn;
+  return { kind: 'text', codes: e.codes, dict: e.dict, source: v };
 }
 
 /** A raw column: an Arrow vector, a dictionary-coded text column, or JS values. */
@@ -300,7 +308,9 @@ function hasBlank(v: Vector): boolean {
       const a = offsets[i]!;
       const b = offsets[i + 1]!;
       const c = bytes[a]!;
-      if (b > a && c > 0x20 && c < 0x80) continue;
+      // A first byte that starts neither white space nor a character JS trims (the lead bytes
+      // of U+00A0, U+1680, U+2000–U+205F, U+3000 and U+FEFF) makes the text non-blank.
+      if (b > a && c > 0x20 && c !== 0xc2 && c !== 0xe1 && c !== 0xe2 && c !== 0xe3 && c !== 0xef) continue;
       if (bitmap) {
         const j = d.offset + i;
         if (((bitmap[j >> 3]! >> (j & 7)) & 1) === 0) continue;
@@ -403,7 +413,7 @@ function typedOfArray(spec: ColumnSpec, raw: ArrayLike<unknown>): { column: Cano
 export function canonicalColumn(spec: ColumnSpec | null, raw: RawColumn, header: string, ctx: FindingContext, out: FindingCollector): CanonicalColumn {
   const s = spec ?? EXTRA;
   const label = spec && header !== spec.name ? `${spec.name} [${header}]` : header;
-  if (isTextColumn(raw)) return coerceText(s, raw, label, ctx, out);
+  if (isTextColumn(raw)) return coerceText(s, raw, label, ctx, out, raw.source);
   if (raw instanceof Vector) {
     const t = raw.type as DataType;
     if (DataType.isUtf8(t)) {

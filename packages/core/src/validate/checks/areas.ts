@@ -5,7 +5,7 @@
  * obsolete codes are checked, and mapped, before.)
  */
 import type { TableName } from '../../schema/tables.js';
-import { Causes, values, type CheckInput } from './context.js';
+import { Causes, coded, values, type CheckInput } from './context.js';
 import type { FindingCollector } from '../finding.js';
 
 type Level = 'province' | 'prefecture' | 'county';
@@ -43,12 +43,14 @@ export function checkAreaCodes(input: CheckInput, out: FindingCollector): void {
       if (parent !== p) causes.add('error', 'county_prefecture_mismatch', 'sites', 'county_code', c as string, i + 1, { detail: p as string });
     }
   }
-  const hh = input.tables.households;
-  const origin = values(hh, 'origin_county_code');
-  if (origin)
-    for (let i = 0; i < origin.length; i++) {
-      const o = origin[i];
-      if (typeof o === 'string' && /^\d{6}$/.test(o)) expect('households', 'origin_county_code', o, i + 1, 'county');
+  // A household's origin: decided once per distinct code, reported row by row.
+  const origin = coded(input, 'households', 'origin_county_code');
+  if (origin) {
+    const found = origin.dict.map((o) => (/^\d{6}$/.test(o) ? levelOf(o)?.level ?? null : undefined));
+    for (let i = 0; i < origin.codes.length; i++) {
+      const c = origin.codes[i]!;
+      if (c >= 0 && found[c] !== undefined && found[c] !== 'county') expect('households', 'origin_county_code', origin.dict[c]!, i + 1, 'county');
     }
+  }
   causes.flush();
 }

@@ -7,6 +7,21 @@ import { DataType, type Data, type Table } from 'apache-arrow';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Whether bytes are valid UTF-8: a strict decode by default; the Node entry installs `buffer.isUtf8`, which decodes nothing. */
+let isUtf8 = (bytes: Uint8Array): boolean => {
+  try {
+    UTF8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Use a faster UTF-8 validity check where the platform has one (Node's `buffer.isUtf8`). */
+export function useUtf8Check(check: (bytes: Uint8Array) => boolean): void {
+  isUtf8 = check;
+}
+
 function checkData(d: Data, name: string): string | undefined {
   const n = d.length;
   const end = d.offset + n;
@@ -34,11 +49,7 @@ function checkData(d: Data, name: string): string | undefined {
     // Text must be UTF-8 (a reader would put replacement characters in its place): the bytes
     // as a whole, and no value starting inside a character.
     if (DataType.isUtf8(d.type) && v) {
-      try {
-        UTF8.decode(v.subarray(o[0]!, prev));
-      } catch {
-        return `column ${name} holds text that is not UTF-8`;
-      }
+      if (!isUtf8(v.subarray(o[0]!, prev))) return `column ${name} holds text that is not UTF-8`;
       for (let i = 0; i < n; i++) if (o[i]! < o[i + 1]! && (v[o[i]!]! & 0xc0) === 0x80) return `column ${name} holds text that is not UTF-8`;
     }
   } else if (DataType.isBool(d.type)) {

@@ -4,6 +4,8 @@
  */
 import type { Table } from 'apache-arrow';
 import { decodeVector } from '../../columns/decode.js';
+import { encodeVector, type CodeColumn } from '../../columns/encode.js';
+import { codesOf } from '../../columns/links.js';
 import type { FindingCode, MessageArgs } from '../../messages/index.js';
 import type { Divisions } from '../../schema/divisions.js';
 import type { TableName } from '../../schema/tables.js';
@@ -24,6 +26,19 @@ export interface CheckInput {
   readonly divisions: Divisions;
   /** Today, as an ISO date (YYYY-MM-DD). */
   readonly today: string;
+  /** A column as dictionary codes, when the caller has them already (validation's encodings). */
+  readonly codes?: (table: TableName, column: string) => CodeColumn | undefined;
+}
+
+/**
+ * A column as dictionary codes (each distinct text decoded once): the caller's encoding when it
+ * has one, else encoded here. Checks decide a rule once per distinct value through these.
+ */
+export function coded(input: CheckInput, table: TableName, column: string): CodeColumn | undefined {
+  const known = input.codes?.(table, column);
+  if (known) return known;
+  const v = input.tables[table]?.getChild(column);
+  return v ? codesOf(encodeVector(v)) : undefined;
 }
 
 /** A column of a table as JS values (strings, booleans, numbers, null), or undefined. */

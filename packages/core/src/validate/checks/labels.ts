@@ -15,10 +15,9 @@ import {
 } from '../../schema/tables.js';
 import { FINDING_TEXT, type FindingCode } from '../../messages/index.js';
 import { DataType, Vector } from 'apache-arrow';
-import { decodeVector } from '../../columns/decode.js';
-import { isTextColumn, type RawColumn } from '../../io/columnar.js';
+import { isTextColumn, textOfVector, type RawColumn } from '../../io/columnar.js';
 import type { FindingCollector, FindingContext } from '../finding.js';
-import { Causes, values, type CheckInput } from './context.js';
+import { Causes, coded, type CheckInput } from './context.js';
 
 /** Allowed values of enumerated columns the schema leaves open (an explicit `other` is one of them). */
 const EXTRA_ENUMS: Partial<Record<TableName, Readonly<Record<string, readonly string[]>>>> = {
@@ -112,6 +111,8 @@ export function relabel(
   const synonyms = allowed ? labelsFor(allowed) : undefined;
   const okSet = allowed ? new Set(allowed) : undefined;
   if (!userMap && !synonyms) return raw;
+  // Arrow text is relabelled through its dictionary too (each distinct text decoded once).
+  if (raw instanceof Vector && DataType.isUtf8(raw.type)) raw = textOfVector(raw);
   const lookup = (v: unknown): { to: string; code: FindingCode } | undefined => {
     if (typeof v !== 'string') return undefined;
     const s = v.trim();
@@ -147,7 +148,7 @@ export function relabel(
       result = { kind: 'text', codes, dict };
     }
   } else {
-    const values: ArrayLike<unknown> = raw instanceof Vector ? (DataType.isUtf8(raw.type) ? decodeVector(raw) : []) : raw;
+    const values: ArrayLike<unknown> = raw instanceof Vector ? [] : raw;
     let copy: unknown[] | undefined;
     for (let i = 0; i < values.length; i++) {
       const r = lookup(values[i]);
@@ -181,11 +182,15 @@ export function checkOpenEnums(input: CheckInput, out: FindingCollector): void {
   const causes = new Causes(input, out);
   for (const [table, cols] of Object.entries(EXTRA_ENUMS) as [TableName, Record<string, readonly string[]>][]) {
     for (const [column, allowed] of Object.entries(cols)) {
-      const vals = values(input.tables[table], column);
-      if (!vals) continue;
-      const ok = new Set<unknown>(allowed);
-      for (let i = 0; i < vals.length; i++)
-        if (vals[i] !== null && !ok.has(vals[i])) causes.add('error', 'unknown_value', table, column, String(vals[i]), i + 1, { detail: allowed.join(', ') });
+      const e = coded(input, table, column);
+      if (!e) continue;
+      const ok = new Set<string>(allowed);
+      const bad = e.dict.map((v) => !ok.has(v));
+      if (!bad.some(Boolean)) continue;
+      for (let i = 0; i < e.codes.length; i++) {
+        const c = e.codes[i]!;
+        if (c >= 0 && bad[c]) causes.add('error', 'unknown_value', table, column, e.dict[c]!, i + 1, { detail: allowed.join(', ') });
+      }
     }
   }
   causes.flush();

@@ -5,7 +5,7 @@
 import { DataType, type Vector } from 'apache-arrow';
 import { SCHEMA, type TableName } from '../../schema/tables.js';
 import type { FindingCollector } from '../finding.js';
-import { Causes, values, type CheckInput } from './context.js';
+import { Causes, coded, type CheckInput } from './context.js';
 
 // Tab, line feed and carriage return are text; every other C0 control and DEL is not.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -35,6 +35,33 @@ function endOfPeriod(p: string): string {
   return `${p}-${String(d).padStart(2, '0')}`;
 }
 
+/**
+ * Control bytes in a text column and, in a date column, dates after today or after the row's own
+ * month: each verdict is decided once per distinct text; rows are then visited in order.
+ */
+function checkText(input: CheckInput, name: TableName, column: string, isDate: boolean, causes: Causes): void {
+  const t = input.tables[name]!;
+  // Most text holds no control byte: without an encoding at hand, scan the UTF-8 bytes first.
+  if (!isDate && !input.codes?.(name, column) && !hasControlByte(t.getChild(column)!)) return;
+  const e = coded(input, name, column)!;
+  const control = e.dict.map((v) => CONTROL.exec(v)?.[0].charCodeAt(0) ?? -1);
+  const future = isDate ? e.dict.map((v) => v > input.today) : [];
+  if (!isDate && control.every((c) => c < 0)) return;
+  // In a monthly snapshot, a date after the row's own month contradicts it.
+  const period = isDate ? coded(input, name, 'period') : undefined;
+  const ends = period?.dict.map((p) => (/^\d{4}-\d{2}$/.test(p) ? endOfPeriod(p) : null));
+  for (let i = 0; i < e.codes.length; i++) {
+    const c = e.codes[i]!;
+    if (c < 0) continue;
+    if (control[c]! >= 0) causes.add('warning', 'control_character', name, column, null, i + 1, { detail: hex(control[c]!) });
+    if (!isDate) continue;
+    const v = e.dict[c]!;
+    const p = period ? period.codes[i]! : -1;
+    if (future[c]) causes.add('error', 'future_date', name, column, null, i + 1, { value: v, detail: input.today });
+    else if (p >= 0 && ends![p] !== null && v > ends![p]!) causes.add('warning', 'date_after_period', name, column, null, i + 1, { value: v, detail: period!.dict[p]! });
+  }
+}
+
 /** Check numbers, dates and text of every table. */
 export function checkValues(input: CheckInput, out: FindingCollector): void {
   const causes = new Causes(input, out);
@@ -53,24 +80,7 @@ export function checkValues(input: CheckInput, out: FindingCollector): void {
           }
           row += d.length;
         }
-      } else if (DataType.isUtf8(f.type)) {
-        const isDate = spec?.type === 'date';
-        // Most text holds no control byte: scan the UTF-8 bytes, decode only when needed.
-        if (!isDate && !hasControlByte(t.getChild(f.name)!)) continue;
-        const vals = values(t, f.name) ?? [];
-        // In a monthly snapshot, a date after the row's own month contradicts it.
-        const period = isDate ? values(t, 'period') : undefined;
-        for (let i = 0; i < vals.length; i++) {
-          const v = vals[i];
-          if (typeof v !== 'string') continue;
-          const m = CONTROL.exec(v);
-          if (m) causes.add('warning', 'control_character', name, f.name, null, i + 1, { detail: hex(m[0].charCodeAt(0)) });
-          if (!isDate) continue;
-          if (v > input.today) causes.add('error', 'future_date', name, f.name, null, i + 1, { value: v, detail: input.today });
-          else if (typeof period?.[i] === 'string' && v > endOfPeriod(period[i] as string))
-            causes.add('warning', 'date_after_period', name, f.name, null, i + 1, { value: v, detail: period[i] as string });
-        }
-      }
+      } else if (DataType.isUtf8(f.type)) checkText(input, name, f.name, spec?.type === 'date', causes);
     }
   }
   causes.flush();
