@@ -6,7 +6,7 @@ import { Schema, Table, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { HoufuError } from '../errors.js';
 import { decodeVector } from '../io/decode-columns.js';
-import { readParquet } from '../io/parquet.js';
+import { readParquetValues } from '../io/parquet.js';
 import { ERROR_TEXT } from '../messages/index.js';
 import { cubeTable } from './build.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
@@ -147,7 +147,7 @@ export async function readCube(bytes: Uint8Array): Promise<Cube> {
       // Readers load on first use: pages that never read a cube do not carry them.
       const { parquetMetadata } = await import('hyparquet');
       text = parquetMetadata(buffer).key_value_metadata?.find((kv) => kv.key === CUBE_META_KEY)?.value;
-      columns = await readParquet(bytes);
+      columns = await readParquetValues(bytes);
     } catch (e) {
       throw bad(`unreadable Parquet (${(e as Error).message})`);
     }

@@ -1,10 +1,63 @@
 /**
- * Parquet reading into raw columns (hyparquet: pure JavaScript, browser-safe). hyparquet is
- * loaded on first use, so a page that reads only CSV does not carry it.
+ * Parquet reading. With the optional peer `parquet-wasm` installed (the CLI has it), a file is
+ * decoded in WebAssembly straight into Arrow columns, read here as one Arrow table (no JS value
+ * per cell). Without it, or for a file it cannot decode, hyparquet (pure JavaScript,
+ * browser-safe) reads the columns as JS values. Both readers are loaded on first use, so a page
+ * that reads only CSV carries neither. `bench/parquet-readers.mjs` compares them.
  */
+import { tableFromIPC, type Table } from 'apache-arrow';
 
-/** Read every column of a Parquet file. */
-export async function readParquet(bytes: Uint8Array): Promise<Record<string, unknown[]>> {
+/** Decodes Parquet bytes into an Arrow IPC stream. */
+type WasmReader = (bytes: Uint8Array) => Uint8Array;
+
+interface ParquetWasm {
+  readonly default?: unknown;
+  readonly readParquet?: (bytes: Uint8Array, options?: { batchSize?: number }) => { intoIPCStream(): Uint8Array };
+}
+
+let wasmReader: Promise<WasmReader | null> | undefined;
+
+/** parquet-wasm's reader, or null when the package is not installed or cannot start. */
+function loadWasm(): Promise<WasmReader | null> {
+  wasmReader ??= (async () => {
+    try {
+      const m = (await import('parquet-wasm')) as ParquetWasm;
+      // The browser build exports its initialiser (fetching the .wasm beside it); Node's is ready.
+      if (typeof m.default === 'function') await (m.default as () => Promise<unknown>)();
+      const read = m.readParquet ?? (m.default as ParquetWasm | undefined)?.readParquet;
+      if (!read) return null;
+      // One record batch per file: the columns come out in one chunk each.
+      return (bytes) => read(bytes, { batchSize: 1 << 30 }).intoIPCStream();
+    } catch {
+      return null;
+    }
+  })();
+  return wasmReader;
+}
+
+/** Which reader `readParquet` uses here: parquet-wasm when it can be loaded, else hyparquet. */
+export async function parquetReader(): Promise<'parquet-wasm' | 'hyparquet'> {
+  return (await loadWasm()) ? 'parquet-wasm' : 'hyparquet';
+}
+
+/**
+ * Read every column of a Parquet file: an Arrow table through parquet-wasm, or JS values through
+ * hyparquet (which also gives the reason when the file cannot be read).
+ */
+export async function readParquet(bytes: Uint8Array): Promise<Table | Record<string, unknown[]>> {
+  const wasm = await loadWasm();
+  if (wasm) {
+    try {
+      return tableFromIPC(wasm(bytes));
+    } catch {
+      // A file (or a column type) the WebAssembly reader does not take: hyparquet reads it or says why.
+    }
+  }
+  return readParquetValues(bytes);
+}
+
+/** Read every column of a Parquet file as JS values (hyparquet). */
+export async function readParquetValues(bytes: Uint8Array): Promise<Record<string, unknown[]>> {
   const { parquetMetadata, parquetRead } = await import('hyparquet');
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const meta = parquetMetadata(buffer);
