@@ -1,6 +1,5 @@
 /** `houfu compare`: the difference of indicators between two groups or two periods, per area. */
 import type { Level } from '@houfu/core';
-import { compare as run } from '@houfu/core/survey';
 import { emit, loadFromArgs, need, outputFormat, UsageError, type Io } from '../common.js';
 import { resultHooks, SURVEY_OPTIONS, surveyArgs } from './compute.js';
 import { resolveIds } from './definitions.js';
@@ -24,6 +23,8 @@ export async function compare(values: Record<string, unknown>, io: Io): Promise<
   const what = hasGroups ? { breakdown: values['breakdown'] as string, values: pair(values['groups'], 'groups') } : { periods: pair(values['periods'], 'periods') };
   const { design, confidence } = surveyArgs(values);
   const ds = await loadFromArgs(values, io);
+  // The survey module (and its quantile functions) loads only when a comparison runs.
+  const { compare: run } = await import('@houfu/core/survey');
   const result = await run(ds, defs, { by, compare: what, ...(design ? { design } : {}), ...(confidence !== undefined ? { confidence } : {}) });
   await emit(result, format, values['out'], io, resultHooks(defs, io), values);
   return 0;

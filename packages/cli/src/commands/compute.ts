@@ -1,6 +1,5 @@
 /** `houfu compute`: indicators by area as a tidy table. */
-import { compute as run, parseDesign, plan, PlanError, TABLE_NAMES, type Dataset, type IndicatorDefinition, type Level, type TableName } from '@houfu/core';
-import { PROPORTION_METHODS } from '@houfu/core/survey';
+import { compute as run, parseDesign, plan, PlanError, PROPORTION_METHODS, TABLE_NAMES, type Dataset, type IndicatorDefinition, type Level, type TableName } from '@houfu/core';
 import { readMapping } from '@houfu/core/node';
 import { chosenDefinitions } from './definitions.js';
 import { ctxOf, dataWarnings, emit, items, loadFromArgs, need, oneOf, outputFormat, UsageError, type CliFormat, type Io } from '../common.js';

@@ -100,22 +100,25 @@ function decodeSlice(bytes: Uint8Array, a: number, b: number): string {
 export class ByteDictionary {
   readonly dict: string[] = [];
   private readonly lookup = new Map<string, number>();
-  private slots = new Int32Array(1 << 10).fill(-1);
-  private hashes: number[] = [];
-  // Where each entry's bytes are: chunk and range.
-  private chunk: Uint8Array[] = [];
-  private start: number[] = [];
-  private end: number[] = [];
+  // Slot s: `table[2s]` an entry + 1 (0: empty), `table[2s + 1]` its hash.
+  private table = new Int32Array(2 << 10);
+  private starts = new Int32Array(256);
+  private ends = new Int32Array(256);
+  private chunkOf = new Int32Array(256);
+  private readonly chunks: Uint8Array[] = [];
+  private last: Uint8Array | undefined;
 
   code(bytes: Uint8Array, a: number, b: number): number {
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
-    const mask = this.slots.length - 1;
+    h |= 0;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     let s = h & mask;
     for (;;) {
-      const e = this.slots[s]!;
-      if (e < 0) break;
-      if (this.hashes[e] === h && this.same(e, bytes, a, b)) return e;
+      const e = table[2 * s]!;
+      if (e === 0) break;
+      if (table[2 * s + 1] === h && this.same(e - 1, bytes, a, b)) return e - 1;
       s = (s + 1) & mask;
     }
     const value = decodeSlice(bytes, a, b);
@@ -127,33 +130,83 @@ export class ByteDictionary {
       if (known !== undefined) return known;
       this.lookup.set(value, id);
     }
+    if (bytes !== this.last) (this.last = bytes), this.chunks.push(bytes);
+    if (id === this.starts.length) this.growEntries();
     this.dict.push(value);
-    this.hashes.push(h);
-    this.chunk.push(bytes);
-    this.start.push(a);
-    this.end.push(b);
-    this.slots[s] = id;
-    if (this.dict.length * 2 > this.slots.length) this.grow();
+    this.starts[id] = a;
+    this.ends[id] = b;
+    this.chunkOf[id] = this.chunks.length - 1;
+    table[2 * s] = id + 1;
+    table[2 * s + 1] = h;
+    if (this.dict.length * 4 > table.length) this.grow();
     return id;
   }
 
   private same(e: number, bytes: Uint8Array, a: number, b: number): boolean {
-    const eb = this.chunk[e]!;
-    const ea = this.start[e]!;
-    if (this.end[e]! - ea !== b - a) return false;
+    const ea = this.starts[e]!;
+    if (this.ends[e]! - ea !== b - a) return false;
+    const eb = this.chunks[this.chunkOf[e]!]!;
     for (let j = 0; j < b - a; j++) if (eb[ea + j] !== bytes[a + j]) return false;
     return true;
   }
 
+  private growEntries(): void {
+    const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
+      const y = new Int32Array(x.length * 2);
+      y.set(x);
+      return y;
+    };
+    this.starts = grow(this.starts);
+    this.ends = grow(this.ends);
+    this.chunkOf = grow(this.chunkOf);
+  }
+
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let e = 0; e < this.dict.length; e++) {
-      let s = this.hashes[e]! & mask;
-      while (slots[s]! >= 0) s = (s + 1) & mask;
-      slots[s] = e;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let s0 = 0; s0 < old.length; s0 += 2) {
+      const e = old[s0]!;
+      if (e === 0) continue;
+      let s = old[s0 + 1]! & mask;
+      while (table[2 * s] !== 0) s = (s + 1) & mask;
+      table[2 * s] = e;
+      table[2 * s + 1] = old[s0 + 1]!;
     }
-    this.slots = slots;
+    this.table = table;
+  }
+}
+
+/** Codes of one Utf8 chunk with 32-bit offsets; a row equal to the row before takes its code. */
+function codeChunk(d: Data, dict: ByteDictionary, codes: Int32Array, k: number): void {
+  const offsets = d.valueOffsets as Int32Array;
+  const bytes = d.values as Uint8Array;
+  const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
+  const off = d.offset;
+  let pa = 0;
+  let pb = -1;
+  let prev = -1;
+  for (let i = 0; i < d.length; i++, k++) {
+    if (bitmap) {
+      const j = off + i;
+      if (((bitmap[j >> 3]! >> (j & 7)) & 1) === 0) {
+        codes[k] = -1;
+        continue;
+      }
+    }
+    const a = offsets[i]!;
+    const b = offsets[i + 1]!;
+    if (b - a === pb - pa) {
+      let j = 0;
+      while (j < b - a && bytes[a + j] === bytes[pa + j]) j++;
+      if (j === b - a) {
+        codes[k] = prev;
+        continue;
+      }
+    }
+    codes[k] = prev = dict.code(bytes, a, b);
+    pa = a;
+    pb = b;
   }
 }
 
@@ -199,6 +252,11 @@ export function encodeVector(v: Vector): Encoded {
     const dict = new ByteDictionary();
     let k = 0;
     for (const d of v.data as Data[]) {
+      if (d.valueOffsets instanceof Int32Array) {
+        codeChunk(d, dict, codes, k);
+        k += d.length;
+        continue;
+      }
       const offsets = d.valueOffsets as ArrayLike<number | bigint>;
       const bytes = d.values as Uint8Array;
       const bitmap = d.nullCount > 0 ? d.nullBitmap : null;

@@ -7,11 +7,9 @@ import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 
-/** How an interval for a proportion is formed. */
-export type ProportionMethod = 'logit' | 'wilson' | 'beta';
+import type { ProportionMethod } from './methods.js';
 
-/** The methods for proportions, default first. */
-export const PROPORTION_METHODS: readonly ProportionMethod[] = ['logit', 'wilson', 'beta'];
+export { PROPORTION_METHODS, type ProportionMethod } from './methods.js';
 
 /** A two-sided interval; null bounds when it cannot be formed. */
 export interface Interval {
