@@ -1,7 +1,7 @@
 /** Shared pieces of the commands: the context, argument errors, dataset loading, output. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { HoufuError, type Dataset, type Finding, type LocalText, type OutputFormat, formatTable } from '@houfu/core';
+import { HoufuError, type Dataset, type Finding, type LocalText, type OutputFormat, type TableColumns, formatTable } from '@houfu/core';
 import { loadDataset, readMapping } from '@houfu/core/node';
 import type { Table } from 'apache-arrow';
 import { CLI_TEXT, say, type Lang } from './messages.js';
@@ -91,8 +91,11 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], n
 /** The items of a list option. */
 export const items = (v: unknown): string[] => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []);
 
-/** Load and validate the dataset named by --data (with --mapping and --encoding). */
-export async function loadFromArgs(values: Record<string, unknown>, io: Io): Promise<Dataset> {
+/**
+ * Load and validate the dataset named by --data (with --mapping and --encoding); with `columns`,
+ * only those tables and columns (what a computation reads).
+ */
+export async function loadFromArgs(values: Record<string, unknown>, io: Io, columns?: TableColumns): Promise<Dataset> {
   const ctx = ctxOf(io);
   const dir = need(values, 'data');
   const mapping = typeof values['mapping'] === 'string' ? await readMapping(values['mapping']) : undefined;
@@ -102,7 +105,7 @@ export async function loadFromArgs(values: Record<string, unknown>, io: Io): Pro
   const live = io === processIo && !ctx.quiet && Boolean(process.stderr.isTTY);
   const onProgress = (p: { step: string; table: string | null; done: number; total: number }): void =>
     void process.stderr.write(`\r\x1b[K${p.step} ${p.table ?? ''} ${p.done}/${p.total}`);
-  const ds = await loadDataset(dir, { encoding, ...(mapping ? { mapping } : {}), ...(live ? { onProgress } : {}) });
+  const ds = await loadDataset(dir, { encoding, ...(mapping ? { mapping } : {}), ...(live ? { onProgress } : {}), ...(columns ? { columns } : {}) });
   if (live) process.stderr.write('\r\x1b[K');
   // Timings only when asked for (--verbose): the same run says the same things.
   ctx.detail(CLI_TEXT.loaded(dir, (performance.now() - t0) / 1000));

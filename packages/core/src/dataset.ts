@@ -9,7 +9,7 @@ import { seedLink } from './columns/links.js';
 import { buildVector } from './io/build.js';
 import { arrowTypeOf, canonicalColumn, rawLength, type RawColumn } from './io/columnar.js';
 import { decodeVector } from './columns/decode.js';
-import { SCHEMA, TABLE_NAMES, type TableName } from './schema/tables.js';
+import { SCHEMA, TABLE_NAMES, type TableColumns, type TableName } from './schema/tables.js';
 import { FindingCollector, type Finding, hasErrors } from './validate/finding.js';
 import { validateTables, ValidationContext, type CheckedTable } from './validate/rules.js';
 import { checkMapping, relabel, runChecks, valueMapOf } from './validate/checks/index.js';
@@ -52,6 +52,11 @@ export interface DatasetOptions {
   readonly today?: string;
   /** Called as loading advances (for a progress line on long loads). */
   readonly onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Read and validate only these tables and columns (e.g. `columnsRead(definitions)`: what a
+   * computation reads); other tables count as absent, other columns are left out. Default: all.
+   */
+  readonly columns?: TableColumns;
 }
 
 /** How far loading has come: a step, the table it is on, and its tables done out of all. */
@@ -97,10 +102,12 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     if (rawLength(raw[h]!) !== rowCount)
       out.add('error', 'bad_csv', ctx, { column: h }, { detail: `column ${h} has ${rawLength(raw[h]!)} values, expected ${rowCount}` });
   const used = new Set<string>();
+  const only = options.columns?.[name];
   // No prototype: a column named __proto__ or constructor is a column like any other.
   const columns: Record<string, Vector> = Object.create(null) as Record<string, Vector>;
   const headerOf: Record<string, string> = {};
   for (const c of spec.columns) {
+    if (only && !only.includes(c.name)) continue;
     const mapped = map[c.name];
     const header = mapped !== undefined && raw[mapped] !== undefined ? mapped : raw[c.name] !== undefined ? c.name : undefined;
     if (mapped !== undefined && raw[mapped] === undefined && header !== undefined)
@@ -121,7 +128,7 @@ function coerceTable(name: TableName, source: RawTable, options: DatasetOptions,
     if (col.encoding) cx.seed(name, c.name, col.encoding);
   }
   for (const h of headers) {
-    if (used.has(h)) continue;
+    if (used.has(h) || only) continue;
     out.add('info', 'extra_column', ctx, { column: h }, { column: h });
     const col = canonicalColumn(null, raw[h]!, h, ctx, out);
     columns[h] = col.vector;
@@ -184,10 +191,11 @@ export function buildDataset(tables: Partial<Record<TableName, RawTable>>, optio
   const checked: Partial<Record<TableName, CheckedTable>> = {};
   const cx = new ValidationContext(checked, out, options.currentYear ?? new Date().getFullYear());
   for (const name of TABLE_NAMES) {
-    const raw = tables[name];
+    const skipped = options.columns !== undefined && !options.columns[name];
+    const raw = skipped ? undefined : tables[name];
     if (!raw) {
       // A table whose file could not be read is reported by the reader, not again as missing.
-      if (SCHEMA[name].required) {
+      if (SCHEMA[name].required && !skipped) {
         if (!options.files?.[name]) out.add('error', 'missing_table', { table: name, file: null }, {}, { table: name });
       }
       // An absent optional table is an empty one: its counts are 0, its rates no_data.

@@ -107,6 +107,7 @@ export {
 // large); `compute` loads it when given a design or `suppress`.
 export { type SurveyDesign, type PreparedDesign, type StratumInfo, parseDesign, prepareDesign } from './survey/design.js';
 export type { Interval } from './survey/intervals.js';
+export { columnsRead, type ReadsOptions, type TableColumns } from './plan/reads.js';
 export { PROPORTION_METHODS, type ProportionMethod } from './survey/methods.js';
 export type { Comparison, CompareOptions } from './survey/compare.js';
 export { suppressCells, primaryReason, type Cell, type Equation, type SuppressionReason } from './publish/cells.js';

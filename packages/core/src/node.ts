@@ -43,6 +43,8 @@ export async function loadDataset(dir: string, options: ReadOptions = {}): Promi
   for (const n of names.sort()) {
     const t = tableFile(n);
     if (!t && n !== DIVISIONS_FILE) continue;
+    // Tables a computation does not read are not read from disk either.
+    if (t && options.columns && !options.columns[t.table]) continue;
     try {
       const b = await readFile(join(dir, n));
       // The file's own buffer, not a copy of it.

@@ -1,5 +1,5 @@
 /** `houfu compute`: indicators by area as a tidy table. */
-import { compute as run, parseDesign, plan, PlanError, PROPORTION_METHODS, TABLE_NAMES, type Dataset, type IndicatorDefinition, type Level, type TableName } from '@houfu/core';
+import { columnsRead, compute as run, parseDesign, plan, PlanError, PROPORTION_METHODS, TABLE_NAMES, type Dataset, type IndicatorDefinition, type Level, type TableName } from '@houfu/core';
 import { readMapping } from '@houfu/core/node';
 import { chosenDefinitions } from './definitions.js';
 import { ctxOf, dataWarnings, emit, items, loadFromArgs, need, oneOf, outputFormat, UsageError, type CliFormat, type Io } from '../common.js';
@@ -145,7 +145,8 @@ export async function compute(values: Record<string, unknown>, io: Io): Promise<
     }
     return 0;
   }
-  const ds = await loadFromArgs(values, io);
+  // Only what the indicators read is read and validated (a survey design names columns of its own).
+  const ds = await loadFromArgs(values, io, survey.design ? undefined : columnsRead(defs, { breakdown }));
   dataWarnings(ds, io);
   const usable = ds.findings.every((f) => f.severity !== 'error');
   const chosen = usable ? computable(ds, defs, levels, breakdown, values['strict'] === true, io, survey.design !== undefined) : defs;

@@ -49,6 +49,7 @@ export async function readTableFile(
   table: TableName,
   out: FindingCollector,
   encoding: TextEncoding = 'auto',
+  columns?: readonly string[],
 ): Promise<RawTable | null> {
   const ctx = { table, file: file.name };
   if (await prescan(file.bytes, format, table, file.name, out)) return null;
@@ -57,7 +58,7 @@ export async function readTableFile(
       return readCSV(file.bytes, encoding, ctx, out);
     case 'parquet':
       try {
-        return await readParquet(file.bytes);
+        return await readParquet(file.bytes, columns);
       } catch (e) {
         out.add('error', 'unreadable_file', ctx, {}, { detail: `not a readable Parquet file (${readerFailure(e)})` });
         return null;
@@ -86,13 +87,15 @@ export async function datasetFromFiles(files: readonly InputFile[], options: Rea
   const names: Partial<Record<TableName, string>> = {};
   for (const f of files) {
     const t = tableFile(f.name);
-    if (!t) continue;
+    if (!t || (options.columns && !options.columns[t.table])) continue;
     if (names[t.table]) {
       out.add('error', 'unreadable_file', { table: t.table, file: f.name }, {}, { detail: `two files for table ${t.table}: ${names[t.table]} and ${f.name}` });
       continue;
     }
     names[t.table] = f.name;
-    const cols = await readTableFile(f, t.format, t.table, out, options.encoding);
+    // Without a mapping, headers are the canonical names: a Parquet reader can skip the other columns.
+    const only = options.mapping ? undefined : options.columns?.[t.table];
+    const cols = await readTableFile(f, t.format, t.table, out, options.encoding, only);
     if (cols) raw[t.table] = cols;
     options.onProgress?.({ step: 'read', table: t.table, done: Object.keys(names).length, total: files.filter((g) => tableFile(g.name)).length });
   }

@@ -7,12 +7,13 @@
  */
 import { tableFromIPC, type Table } from 'apache-arrow';
 
-/** Decodes Parquet bytes into an Arrow IPC stream. */
-type WasmReader = (bytes: Uint8Array) => Uint8Array;
+/** Decodes Parquet bytes (only the named columns, when given) into an Arrow IPC stream. */
+type WasmReader = (bytes: Uint8Array, columns?: readonly string[]) => Uint8Array;
 
 interface ParquetWasm {
   readonly default?: unknown;
-  readonly readParquet?: (bytes: Uint8Array, options?: { batchSize?: number }) => { intoIPCStream(): Uint8Array };
+  readonly readParquet?: (bytes: Uint8Array, options?: { batchSize?: number; columns?: string[] }) => { intoIPCStream(): Uint8Array };
+  readonly readSchema?: (bytes: Uint8Array) => { intoIPCStream(): Uint8Array };
 }
 
 let wasmReader: Promise<WasmReader | null> | undefined;
@@ -24,10 +25,17 @@ function loadWasm(): Promise<WasmReader | null> {
       const m = (await import('parquet-wasm')) as ParquetWasm;
       // The browser build exports its initialiser (fetching the .wasm beside it); Node's is ready.
       if (typeof m.default === 'function') await (m.default as () => Promise<unknown>)();
-      const read = m.readParquet ?? (m.default as ParquetWasm | undefined)?.readParquet;
-      if (!read) return null;
+      const api = m.readParquet ? m : (m.default as ParquetWasm | undefined);
+      const read = api?.readParquet;
+      const schema = api?.readSchema;
+      if (!read || !schema) return null;
       // One record batch per file: the columns come out in one chunk each.
-      return (bytes) => read(bytes, { batchSize: 1 << 30 }).intoIPCStream();
+      return (bytes, columns) => {
+        if (!columns) return read(bytes, { batchSize: 1 << 30 }).intoIPCStream();
+        // Only columns the file has (a missing one is the loader's finding, not the reader's).
+        const present = new Set(tableFromIPC(schema(bytes).intoIPCStream()).schema.fields.map((f) => f.name));
+        return read(bytes, { batchSize: 1 << 30, columns: columns.filter((c) => present.has(c)) }).intoIPCStream();
+      };
     } catch {
       return null;
     }
@@ -41,14 +49,15 @@ export async function parquetReader(): Promise<'parquet-wasm' | 'hyparquet'> {
 }
 
 /**
- * Read every column of a Parquet file: an Arrow table through parquet-wasm, or JS values through
- * hyparquet (which also gives the reason when the file cannot be read).
+ * Read the columns of a Parquet file (all, or those named that it has): an Arrow table through
+ * parquet-wasm, or JS values of every column through hyparquet (which also gives the reason when
+ * the file cannot be read).
  */
-export async function readParquet(bytes: Uint8Array): Promise<Table | Record<string, unknown[]>> {
+export async function readParquet(bytes: Uint8Array, columns?: readonly string[]): Promise<Table | Record<string, unknown[]>> {
   const wasm = await loadWasm();
   if (wasm) {
     try {
-      return tableFromIPC(wasm(bytes));
+      return tableFromIPC(wasm(bytes, columns));
     } catch {
       // A file (or a column type) the WebAssembly reader does not take: hyparquet reads it or says why.
     }

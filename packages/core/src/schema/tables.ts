@@ -347,3 +347,6 @@ export const V1_TABLES: readonly TableName[] = TABLE_NAMES.slice(0, 6);
 export function columnSpec(table: TableName, column: string): ColumnSpec | undefined {
   return SCHEMA[table].columns.find((c) => c.name === column);
 }
+
+/** Columns to read per table (tables not listed are not read). */
+export type TableColumns = Partial<Record<TableName, readonly string[]>>;
