@@ -18,7 +18,7 @@ import type { TableName } from './schema/tables.js';
 import { decodeText } from './io/decode.js';
 import { FindingCollector } from './validate/finding.js';
 import { DIVISIONS_FILE } from './validate/checks/divisions-file.js';
-import { useUtf8Check } from './validate/checks/arrow-data.js';
+import { useUtf8Check } from './io/utf8.js';
 
 // Node checks UTF-8 without decoding (simdutf): the Arrow text check costs a scan, not a string.
 useUtf8Check((bytes) => isUtf8(bytes));

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
+import { Vector } from 'apache-arrow';
+import type { TextColumn } from '../src/io/columnar.js';
 import { parseCSVBytes, readCSV } from '../src/io/csv.js';
 import { FindingCollector } from '../src/validate/finding.js';
 
@@ -25,16 +27,20 @@ function oracle(text: string): { columns: Record<string, string[]>; bad: number[
   return { columns, bad };
 }
 
+/** The cells of a column as read: texts of a coded column, or of a column kept as bytes. */
+function cells(c: TextColumn | Vector): string[] {
+  if (c instanceof Vector) return Array.from(c.toArray() as string[]);
+  // One code per distinct text.
+  expect(new Set(c.dict).size).toBe(c.dict.length);
+  return Array.from(c.codes, (k) => c.dict[k]!);
+}
+
 function parsed(text: string): { columns: Record<string, string[]>; bad: number[] } | null {
   const out = new FindingCollector();
   const cols = parseCSVBytes(new TextEncoder().encode(text), ctx, out);
   if (!cols) return null;
   const columns: Record<string, string[]> = {};
-  for (const [h, c] of Object.entries(cols)) {
-    // One code per distinct text.
-    expect(new Set(c.dict).size).toBe(c.dict.length);
-    columns[h] = Array.from(c.codes, (k) => c.dict[k]!);
-  }
+  for (const [h, c] of Object.entries(cols)) columns[h] = cells(c);
   const bad = out.result().filter((f) => f.code === 'bad_csv' && f.count === undefined).map((f) => f.row!);
   return { columns, bad };
 }
@@ -64,10 +70,61 @@ describe('CSV into dictionary-coded columns', () => {
     const gbk = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0xca, 0xc7, 0x2c, 0x31, 0x0a]);
     const out = new FindingCollector();
     const cols = readCSV(gbk, 'auto', ctx, out)!;
-    expect(Array.from(cols['a']!.codes, (k) => cols['a']!.dict[k])).toEqual(['是']);
+    expect(cells(cols['a']!)).toEqual(['是']);
     expect(out.result().map((f) => f.code)).toEqual(['encoding_gb18030']);
     const strict = new FindingCollector();
     expect(readCSV(gbk, 'utf-8', ctx, strict)).toBeNull();
     expect(strict.result().map((f) => [f.code, f.row])).toEqual([['bad_encoding', 1]]);
+  });
+
+  it('keeps a column of mostly distinct texts as bytes, reading what d3-dsv reads', () => {
+    // 6,000 rows: ids all distinct (kept as bytes after 4,096 rows), a sex column of two values;
+    // quoted ids with doubled quotes, empty ids, non-ASCII names, and one short row at 5,000.
+    const rows = Array.from({ length: 6000 }, (_, i) => {
+      const id = i % 997 === 0 ? '' : i % 13 === 0 ? `"P""${i}"",x"` : `P${String(i).padStart(7, '0')}`;
+      return i === 5000 ? `${id},女` : `${id},${i % 2 ? 'male' : 'female'},名${i}`;
+    });
+    const text = `person_id,sex,name\n${rows.join('\n')}\n`;
+    const out = new FindingCollector();
+    const cols = parseCSVBytes(new TextEncoder().encode(text), ctx, out)!;
+    expect(cols['person_id']).toBeInstanceOf(Vector);
+    expect(cols['sex']).not.toBeInstanceOf(Vector);
+    const want = oracle(text)!;
+    for (const h of ['person_id', 'sex', 'name']) expect(cells(cols[h]!), h).toEqual(want.columns[h]);
+    expect(out.result().map((f) => [f.code, f.row])).toEqual([['bad_csv', 5001]]);
+  });
+
+  it('finds bytes that are not UTF-8 in a column kept as bytes, and reads the file as GB18030', () => {
+    const enc = new TextEncoder();
+    const head = enc.encode(`id,v\n${Array.from({ length: 5000 }, (_, i) => `I${i},1`).join('\n')}\n`);
+    // "是" in GBK (0xCA 0xC7) in the id of the last row, after the column was switched to bytes.
+    const tail = new Uint8Array([0x49, 0xca, 0xc7, 0x2c, 0x31, 0x0a]);
+    const bytes = new Uint8Array(head.length + tail.length);
+    bytes.set(head);
+    bytes.set(tail, head.length);
+    const out = new FindingCollector();
+    const cols = readCSV(bytes, 'auto', ctx, out)!;
+    expect(cells(cols['id']!).at(-1)).toBe('I是');
+    expect(cells(cols['id']!)).toHaveLength(5001);
+    expect(out.result().map((f) => f.code)).toEqual(['encoding_gb18030']);
+    const strict = new FindingCollector();
+    expect(readCSV(bytes, 'utf-8', ctx, strict)).toBeNull();
+    // Data row 5,001 (the header is not counted), as for the small file above.
+    expect(strict.result().map((f) => [f.code, f.row])).toEqual([['bad_encoding', 5001]]);
+  });
+
+  it('keeps only the columns asked for, still reading the others for UTF-8', () => {
+    const text = 'a,b,c\n1,x,是\n2,"y,z",\n3\n';
+    const out = new FindingCollector();
+    const cols = parseCSVBytes(new TextEncoder().encode(text), ctx, out, ['a', 'c'])!;
+    expect(Object.keys(cols)).toEqual(['a', 'c']);
+    expect(cells(cols['a']!)).toEqual(['1', '2', '3']);
+    expect(cells(cols['c']!)).toEqual(['是', '', '']);
+    expect(out.result().map((f) => [f.code, f.row])).toEqual([['bad_csv', 3]]);
+    // GBK bytes (是 = 0xCA 0xC7) in column b, which is not kept: the file is still read as GB18030.
+    const gbk = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xca, 0xc7, 0x0a]);
+    const found = new FindingCollector();
+    expect(cells(readCSV(gbk, 'auto', ctx, found, ['a'])!['a']!)).toEqual(['1']);
+    expect(found.result().map((f) => f.code)).toEqual(['encoding_gb18030']);
   });
 });

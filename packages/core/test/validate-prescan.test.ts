@@ -50,6 +50,15 @@ describe('CSV structure', () => {
     expect(ds.findings[0]!.message).toContain('line 40 never closes');
   });
 
+  it('counts the lines inside earlier quoted fields when naming the line of an unterminated quote', async () => {
+    // Line 5 gets a quoted name holding two line feeds (two lines more), line 30 (then 32) a quote that never closes.
+    let b = editLine(csv.persons!, 5, (l) => l.replace(/^([^,]*),/, '$1,"a\nb\nc",'));
+    b = editLine(b, 32, (l) => l.replace(/^([^,]*),/, '$1,"'));
+    const ds = await withFile('persons.csv', b);
+    expect(codes(ds)).toContain('unterminated_quote');
+    expect(ds.findings.find((f) => f.code === 'unterminated_quote')!.message).toContain('line 32 never closes');
+  });
+
   it('a quote that closes only after swallowing rows names both lines', async () => {
     let b = editLine(csv.persons!, 40, (l) => l.replace(/^([^,]*),/, '$1,"'));
     b = editLine(b, 45, (l) => l.replace(/,([^,]*)$/, ',$1"'));

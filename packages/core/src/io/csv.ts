@@ -5,9 +5,11 @@
  * UTF-8 is checked strictly on the way (a cell that is not valid UTF-8 stops the parse); rows
  * with the wrong number of fields and repeated headers are findings naming the row.
  */
+import { makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
 import type { FindingCollector, FindingContext } from '../validate/finding.js';
 import type { TextColumn } from './columnar.js';
 import { lineOfInvalidUtf8, type TextEncoding } from './decode.js';
+import { validUtf8Values } from './utf8.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -41,17 +43,50 @@ function decodeStrict(bytes: Uint8Array, a: number, b: number): string {
   }
 }
 
-/** A growing column: codes per row and a hash table over the bytes of its distinct texts. */
+/** Rows after which a column whose texts are mostly distinct (ids, names) is kept as bytes. */
+const PLAIN_AFTER = 4096;
+
+/**
+ * A growing column: codes per row and a hash table over the bytes of its distinct texts. A column
+ * whose texts are mostly distinct switches to plain UTF-8 bytes and offsets (an Arrow Utf8 column
+ * at the end): no hashing, no decoding, its UTF-8 checked once at the end.
+ */
 class ColumnBuilder {
   codes = new Int32Array(1024);
   length = 0;
-  readonly dict: string[] = [];
+  dict: string[] = [];
+  private plain: { bytes: Uint8Array; offsets: Int32Array; at: number } | undefined;
+  private last = -1;
   private slots = new Int32Array(1 << 8).fill(-1);
   private hashes = new Int32Array(128);
   private starts = new Int32Array(129);
   private arena = new Uint8Array(1024);
 
   push(bytes: Uint8Array, a: number, b: number): void {
+    const p = this.plain;
+    if (p) {
+      if (p.at + (b - a) > p.bytes.length) p.bytes = grown(p.bytes, p.at + (b - a), p.at);
+      if (this.length + 1 >= p.offsets.length) p.offsets = grownInts(p.offsets);
+      p.bytes.set(bytes.subarray(a, b), p.at);
+      p.at += b - a;
+      p.offsets[++this.length] = p.at;
+      return;
+    }
+    // A cell equal to the cell above takes its code (compared with the kept bytes of that text).
+    const last = this.last;
+    if (last >= 0) {
+      const ea = this.starts[last]!;
+      if (this.starts[last + 1]! - ea === b - a) {
+        const arena = this.arena;
+        let j = 0;
+        while (j < b - a && arena[ea + j] === bytes[a + j]) j++;
+        if (j === b - a) {
+          if (this.length === this.codes.length) this.codes = grownInts(this.codes);
+          this.codes[this.length++] = last;
+          return;
+        }
+      }
+    }
     let h = 2166136261;
     for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
     h |= 0;
@@ -68,12 +103,29 @@ class ColumnBuilder {
       s = (s + 1) & mask;
     }
     if (code < 0) code = this.add(bytes, a, b, h, s);
-    if (this.length === this.codes.length) {
-      const next = new Int32Array(this.codes.length * 2);
-      next.set(this.codes);
-      this.codes = next;
+    if (this.length === this.codes.length) this.codes = grownInts(this.codes);
+    this.codes[this.length++] = this.last = code;
+    if (this.length === PLAIN_AFTER && this.dict.length * 2 > this.length) this.toPlain();
+  }
+
+  /** Keep the column as bytes from now on: the rows so far are written out from their codes. */
+  private toPlain(): void {
+    const n = this.length;
+    const offsets = new Int32Array(Math.max(1024, n * 2));
+    let size = 0;
+    for (let i = 0; i < n; i++) size += this.starts[this.codes[i]! + 1]! - this.starts[this.codes[i]!]!;
+    const bytes = new Uint8Array(Math.max(size * 4, 1 << 16));
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const c = this.codes[i]!;
+      bytes.set(this.arena.subarray(this.starts[c]!, this.starts[c + 1]!), at);
+      at += this.starts[c + 1]! - this.starts[c]!;
+      offsets[i + 1] = at;
     }
-    this.codes[this.length++] = code;
+    this.plain = { bytes, offsets, at };
+    this.dict = [];
+    this.codes = new Int32Array(0);
+    this.slots = new Int32Array(0);
   }
 
   private same(e: number, bytes: Uint8Array, a: number, b: number): boolean {
@@ -121,12 +173,36 @@ class ColumnBuilder {
     this.slots = slots;
   }
 
-  /** The column, with `rows` rows (missing trailing fields are empty text). */
-  finish(rows: number): TextColumn {
+  /**
+   * The column, with `rows` rows (missing trailing fields are empty text). Throws
+   * {@link InvalidUtf8} when a column kept as bytes is not UTF-8.
+   */
+  finish(rows: number): TextColumn | Vector<Utf8> {
     const empty = new Uint8Array(0);
     while (this.length < rows) this.push(empty, 0, 0);
+    const p = this.plain;
+    if (p) {
+      const n = this.length;
+      const valueOffsets = p.offsets.subarray(0, n + 1);
+      if (!validUtf8Values(p.bytes, valueOffsets, n)) throw new InvalidUtf8();
+      return makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets, data: p.bytes.subarray(0, p.at) }));
+    }
     return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict, bytes: { arena: this.arena, starts: this.starts } };
   }
+}
+
+/** A copy of `x` with room for at least `need` bytes, keeping its first `used`. */
+function grown(x: Uint8Array, need: number, used: number): Uint8Array {
+  const y = new Uint8Array(Math.max(x.length * 2, need));
+  y.set(x.subarray(0, used));
+  return y;
+}
+
+/** A copy of `x`, twice as long. */
+function grownInts(x: Int32Array): Int32Array<ArrayBuffer> {
+  const y = new Int32Array(x.length * 2);
+  y.set(x);
+  return y;
 }
 
 /** Length of the UTF-8 sequence a lead byte starts (1 for ASCII and stray bytes). */
@@ -134,9 +210,10 @@ const seqLength = (b: number): number => (b < 0xc2 ? 1 : b < 0xe0 ? 2 : b < 0xf0
 
 /**
  * Parse UTF-8 CSV bytes (no BOM) into text columns keyed by header; null when the header is
- * unusable. Throws {@link InvalidUtf8} (before adding any finding) when a cell is not UTF-8.
+ * unusable; with `keep`, only those columns (the others are still read for UTF-8). Throws
+ * {@link InvalidUtf8} (before adding any finding) when a cell is not UTF-8.
  */
-export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: FindingCollector): Record<string, TextColumn> | null {
+export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: FindingCollector, keep?: readonly string[]): Record<string, TextColumn | Vector<Utf8>> | null {
   let N = text.length;
   let I = 0;
   let eof = N <= 0;
@@ -237,7 +314,8 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
     seen.add(h);
   }
   const width = names.length;
-  const cols = names.map(() => new ColumnBuilder());
+  // Columns not kept are tokenized and checked for UTF-8, but not stored.
+  const cols = names.map((h) => (keep && !keep.includes(h) ? null : new ColumnBuilder()));
   const empty = new Uint8Array(0);
   // Rows with a wrong number of fields, reported once the whole file is known to be UTF-8.
   const badRows: number[] = [];
@@ -245,7 +323,8 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
   let rows = 0;
   let fields = 0;
   const push = (): void => {
-    if (fields < width) cols[fields]!.push(tok, ta, tb);
+    const col = fields < width ? cols[fields] : null;
+    if (col) col.push(tok, ta, tb);
     else for (let k = ta; k < tb; k++) if (tok[k]! >= 0x80) decodeStrict(tok, ta, tb);
     fields++;
   };
@@ -255,14 +334,14 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
       badRows.push(rows);
       badCounts.push(fields);
     }
-    for (let c = fields; c < width; c++) cols[c]!.push(empty, 0, 0);
+    for (let c = fields; c < width; c++) cols[c]?.push(empty, 0, 0);
   };
   // Lines holding one empty field are held back: at the end of the file they are not rows.
   let pendingEmpty = 0;
   const flush = (): void => {
     for (; pendingEmpty > 0; pendingEmpty--) {
       fields = 1;
-      cols[0]!.push(empty, 0, 0);
+      cols[0]?.push(empty, 0, 0);
       commit();
     }
   };
@@ -276,7 +355,7 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
       }
       flush();
       fields = 1;
-      cols[0]!.push(empty, 0, 0);
+      cols[0]?.push(empty, 0, 0);
     } else {
       flush();
       fields = 0;
@@ -287,11 +366,14 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
     }
     commit();
   }
+  // No prototype: a column named __proto__ or constructor is a column like any other.
+  const result: Record<string, TextColumn | Vector<Utf8>> = Object.create(null) as Record<string, TextColumn | Vector<Utf8>>;
+  names.forEach((h, i) => {
+    const col = cols[i];
+    if (col) result[h] = col.finish(rows);
+  });
   for (let k = 0; k < badRows.length; k++)
     out.add('error', 'bad_csv', ctx, { row: badRows[k]! }, { detail: `row ${badRows[k]} has ${badCounts[k]} fields, the header has ${width}` });
-  // No prototype: a column named __proto__ or constructor is a column like any other.
-  const result: Record<string, TextColumn> = Object.create(null) as Record<string, TextColumn>;
-  names.forEach((h, i) => (result[h] = cols[i]!.finish(rows)));
   return result;
 }
 
@@ -300,12 +382,18 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
  * by Chinese Excel. Detection is strict: bytes that are not valid UTF-8 are tried as GB18030,
  * and bytes valid in neither are an error (naming the line), never replacement characters.
  */
-export function readCSV(bytes: Uint8Array, encoding: TextEncoding, ctx: FindingContext, out: FindingCollector): Record<string, TextColumn> | null {
+export function readCSV(
+  bytes: Uint8Array,
+  encoding: TextEncoding,
+  ctx: FindingContext,
+  out: FindingCollector,
+  keep?: readonly string[],
+): Record<string, TextColumn | Vector<Utf8>> | null {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (encoding === 'utf-8' || bom || encoding === 'auto') {
     try {
-      return parseCSVBytes(body, ctx, out);
+      return parseCSVBytes(body, ctx, out, keep);
     } catch (e) {
       if (!(e instanceof InvalidUtf8)) throw e;
       if (encoding === 'utf-8' || bom) {
@@ -322,5 +410,5 @@ export function readCSV(bytes: Uint8Array, encoding: TextEncoding, ctx: FindingC
     return null;
   }
   if (encoding === 'auto') out.add('info', 'encoding_gb18030', ctx, {});
-  return parseCSVBytes(new TextEncoder().encode(text), ctx, out);
+  return parseCSVBytes(new TextEncoder().encode(text), ctx, out, keep);
 }

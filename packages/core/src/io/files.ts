@@ -55,7 +55,7 @@ export async function readTableFile(
   if (await prescan(file.bytes, format, table, file.name, out)) return null;
   switch (format) {
     case 'csv':
-      return readCSV(file.bytes, encoding, ctx, out);
+      return readCSV(file.bytes, encoding, ctx, out, columns);
     case 'parquet':
       try {
         return await readParquet(file.bytes, columns);
@@ -93,7 +93,7 @@ export async function datasetFromFiles(files: readonly InputFile[], options: Rea
       continue;
     }
     names[t.table] = f.name;
-    // Without a mapping, headers are the canonical names: a Parquet reader can skip the other columns.
+    // Without a mapping, headers are the canonical names: the readers can skip the other columns.
     const only = options.mapping ? undefined : options.columns?.[t.table];
     const cols = await readTableFile(f, t.format, t.table, out, options.encoding, only);
     if (cols) raw[t.table] = cols;

@@ -4,23 +4,7 @@
  * column, which would read garbage or fail deep inside a later step.
  */
 import { DataType, type Data, type Table } from 'apache-arrow';
-
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Whether bytes are valid UTF-8: a strict decode by default; the Node entry installs `buffer.isUtf8`, which decodes nothing. */
-let isUtf8 = (bytes: Uint8Array): boolean => {
-  try {
-    UTF8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-/** Use a faster UTF-8 validity check where the platform has one (Node's `buffer.isUtf8`). */
-export function useUtf8Check(check: (bytes: Uint8Array) => boolean): void {
-  isUtf8 = check;
-}
+import { validUtf8Values } from '../../io/utf8.js';
 
 function checkData(d: Data, name: string): string | undefined {
   const n = d.length;
@@ -48,10 +32,7 @@ function checkData(d: Data, name: string): string | undefined {
     if (prev > (v?.length ?? 0)) return `the offsets of column ${name} point past its data`;
     // Text must be UTF-8 (a reader would put replacement characters in its place): the bytes
     // as a whole, and no value starting inside a character.
-    if (DataType.isUtf8(d.type) && v) {
-      if (!isUtf8(v.subarray(o[0]!, prev))) return `column ${name} holds text that is not UTF-8`;
-      for (let i = 0; i < n; i++) if (o[i]! < o[i + 1]! && (v[o[i]!]! & 0xc0) === 0x80) return `column ${name} holds text that is not UTF-8`;
-    }
+    if (DataType.isUtf8(d.type) && v && !validUtf8Values(v, o, n)) return `column ${name} holds text that is not UTF-8`;
   } else if (DataType.isBool(d.type)) {
     // An all-null column's values are never read; writers may leave its value buffer empty.
     if (d.nullCount < n && (d.values?.length ?? 0) * 8 < end) return `column ${name} has too few values`;

@@ -59,52 +59,60 @@ export function scanCSV(bytes: Uint8Array, table: TableName, ctx: FindingContext
     }
   }
   const width = Math.max(1, header.split(',').length);
-  // Quotes, RFC 4180: a field that starts with a quote runs to the next lone quote.
-  let line = 1;
-  let i = 0;
+  // Quotes, RFC 4180: a field that starts with a quote runs to the next lone quote. The scan
+  // jumps from quote to quote (most files have none); lines are counted only for a finding.
   const n = bytes.length;
-  let fieldStart = true;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (fieldStart && b === QUOTE) {
-      const openLine = line;
-      let j = i + 1;
-      let commasOnLine = 0;
-      let rowLike = false;
-      let closed = false;
-      while (j < n) {
-        const c = bytes[j]!;
-        if (c === QUOTE) {
-          if (bytes[j + 1] === QUOTE) {
-            j += 2;
-            continue;
-          }
-          closed = true;
-          break;
-        }
-        if (c === LF) {
-          line++;
-          commasOnLine = 0;
-        } else if (c === COMMA && ++commasOnLine >= width - 1 && width > 2 && line > openLine) rowLike = true;
-        j++;
-      }
-      if (!closed || rowLike) {
-        out.add('error', 'unterminated_quote', ctx, { row: openLine - 1 || null }, { detail: String(openLine), ...(closed ? { value: String(line) } : {}) });
-        return true;
-      }
-      i = j + 1;
-      // A closing quote ends its field: the CSV reader would take the next byte as a delimiter.
-      const next = bytes[i];
-      if (next !== undefined && next !== COMMA && next !== LF && next !== CR) {
-        out.add('error', 'bad_csv', ctx, { row: line - 1 || null }, { detail: `line ${line}: text after the closing quote of a field (a quote inside a field must be doubled)` });
-        return true;
-      }
-      fieldStart = false;
+  // The line at byte `k`, counted on from the last position asked for (positions only grow).
+  let pos = 0;
+  let posLine = 1;
+  const lineAt = (k: number): number => {
+    for (let j = bytes.indexOf(LF, pos); j >= 0 && j < k; j = bytes.indexOf(LF, j + 1)) posLine++;
+    pos = k;
+    return posLine;
+  };
+  for (let i = bytes.indexOf(QUOTE); i >= 0 && i < n; i = bytes.indexOf(QUOTE, i)) {
+    const prev = i > 0 ? bytes[i - 1] : LF;
+    if (prev !== COMMA && prev !== LF && prev !== CR) {
+      // A quote inside a field is text.
+      i++;
       continue;
     }
-    if (b === LF) line++;
-    fieldStart = b === COMMA || b === LF || b === CR;
-    i++;
+    const openLine = lineAt(i);
+    let line = openLine;
+    let j = i + 1;
+    let commasOnLine = 0;
+    let rowLike = false;
+    let closed = false;
+    while (j < n) {
+      const c = bytes[j]!;
+      if (c === QUOTE) {
+        if (bytes[j + 1] === QUOTE) {
+          j += 2;
+          continue;
+        }
+        closed = true;
+        break;
+      }
+      if (c === LF) {
+        line++;
+        commasOnLine = 0;
+      } else if (c === COMMA && ++commasOnLine >= width - 1 && width > 2 && line > openLine) rowLike = true;
+      j++;
+    }
+    if (!closed || rowLike) {
+      out.add('error', 'unterminated_quote', ctx, { row: openLine - 1 || null }, { detail: String(openLine), ...(closed ? { value: String(line) } : {}) });
+      return true;
+    }
+    // Line feeds inside the quotes were counted: the count goes on from the closing quote.
+    pos = j;
+    posLine = line;
+    i = j + 1;
+    // A closing quote ends its field: the CSV reader would take the next byte as a delimiter.
+    const next = bytes[i];
+    if (next !== undefined && next !== COMMA && next !== LF && next !== CR) {
+      out.add('error', 'bad_csv', ctx, { row: line - 1 || null }, { detail: `line ${line}: text after the closing quote of a field (a quote inside a field must be doubled)` });
+      return true;
+    }
   }
   return false;
 }
