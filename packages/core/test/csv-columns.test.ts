@@ -8,6 +8,8 @@ import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
 import { Vector } from 'apache-arrow';
 import type { TextColumn } from '../src/io/columnar.js';
+import { useUtf8Check } from '../src/io/utf8.js';
+import { isUtf8 } from 'node:buffer';
 import { parseCSVBytes, readCSV } from '../src/io/csv.js';
 import { FindingCollector } from '../src/validate/finding.js';
 
@@ -126,5 +128,20 @@ describe('CSV into dictionary-coded columns', () => {
     const found = new FindingCollector();
     expect(cells(readCSV(gbk, 'auto', ctx, found, ['a'])!['a']!)).toEqual(['1']);
     expect(found.result().map((f) => f.code)).toEqual(['encoding_gb18030']);
+  });
+
+  it('with a native UTF-8 check (as in Node), reads the same cells and detects GB18030 the same way (runs last: it installs the check)', () => {
+    const text = 'h1,h2\n是,"a\n""b"""\n,x\n';
+    const before = parsed(text);
+    useUtf8Check((b) => isUtf8(b));
+    expect(parsed(text)).toEqual(before);
+    expect(parsed(text)).toEqual(oracle(text));
+    const gbk = new Uint8Array([0x61, 0x2c, 0x62, 0x0a, 0x31, 0x2c, 0xca, 0xc7, 0x0a]);
+    const found = new FindingCollector();
+    expect(cells(readCSV(gbk, 'auto', ctx, found, ['a'])!['a']!)).toEqual(['1']);
+    expect(found.result().map((f) => f.code)).toEqual(['encoding_gb18030']);
+    const strict = new FindingCollector();
+    expect(readCSV(gbk, 'utf-8', ctx, strict)).toBeNull();
+    expect(strict.result().map((f) => [f.code, f.row])).toEqual([['bad_encoding', 1]]);
   });
 });

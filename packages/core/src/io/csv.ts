@@ -9,7 +9,7 @@ import { makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
 import type { FindingCollector, FindingContext } from '../validate/finding.js';
 import type { TextColumn } from './columnar.js';
 import { lineOfInvalidUtf8, type TextEncoding } from './decode.js';
-import { validUtf8Values } from './utf8.js';
+import { fastUtf8Check, isValidUtf8, validUtf8Values } from './utf8.js';
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -20,6 +20,10 @@ const CR = 0x0d;
 export class InvalidUtf8 extends Error {}
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+// While a file already checked as UTF-8 as a whole is parsed, its cells need no check of their own
+// (a cell ends at an ASCII delimiter, which never falls inside a character).
+let checkedFile = false;
 
 /** Decode UTF-8 bytes strictly (ASCII without TextDecoder). */
 function decode(bytes: Uint8Array, a: number, b: number): string {
@@ -184,7 +188,7 @@ class ColumnBuilder {
     if (p) {
       const n = this.length;
       const valueOffsets = p.offsets.subarray(0, n + 1);
-      if (!validUtf8Values(p.bytes, valueOffsets, n)) throw new InvalidUtf8();
+      if (!checkedFile && !validUtf8Values(p.bytes, valueOffsets, n)) throw new InvalidUtf8();
       return makeVector(makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets, data: p.bytes.subarray(0, p.at) }));
     }
     return { kind: 'text', codes: this.codes.slice(0, this.length), dict: this.dict, bytes: { arena: this.arena, starts: this.starts } };
@@ -214,6 +218,19 @@ const seqLength = (b: number): number => (b < 0xc2 ? 1 : b < 0xe0 ? 2 : b < 0xf0
  * {@link InvalidUtf8} (before adding any finding) when a cell is not UTF-8.
  */
 export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: FindingCollector, keep?: readonly string[]): Record<string, TextColumn | Vector<Utf8>> | null {
+  // With a native check (Node), the whole file is checked once, before any finding.
+  if (fastUtf8Check()) {
+    if (!isValidUtf8(text)) throw new InvalidUtf8();
+    checkedFile = true;
+  }
+  try {
+    return parseChecked(text, ctx, out, keep);
+  } finally {
+    checkedFile = false;
+  }
+}
+
+function parseChecked(text: Uint8Array, ctx: FindingContext, out: FindingCollector, keep?: readonly string[]): Record<string, TextColumn | Vector<Utf8>> | null {
   let N = text.length;
   let I = 0;
   let eof = N <= 0;
@@ -325,7 +342,7 @@ export function parseCSVBytes(text: Uint8Array, ctx: FindingContext, out: Findin
   const push = (): void => {
     const col = fields < width ? cols[fields] : null;
     if (col) col.push(tok, ta, tb);
-    else for (let k = ta; k < tb; k++) if (tok[k]! >= 0x80) decodeStrict(tok, ta, tb);
+    else if (!checkedFile) for (let k = ta; k < tb; k++) if (tok[k]! >= 0x80) decodeStrict(tok, ta, tb);
     fields++;
   };
   const commit = (): void => {

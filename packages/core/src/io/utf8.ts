@@ -4,6 +4,7 @@
  */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+let fast = false;
 let check = (bytes: Uint8Array): boolean => {
   try {
     UTF8.decode(bytes);
@@ -21,6 +22,12 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 /** Use a faster UTF-8 validity check where the platform has one (Node's `buffer.isUtf8`). */
 export function useUtf8Check(fn: (bytes: Uint8Array) => boolean): void {
   check = fn;
+  fast = true;
+}
+
+/** Whether the check installed decodes nothing (then a whole file is cheaper to check than its cells). */
+export function fastUtf8Check(): boolean {
+  return fast;
 }
 
 /**
