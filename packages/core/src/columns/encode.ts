@@ -221,10 +221,17 @@ export function encodeVector(v: Vector): Encoded {
       const bits = d.values as Uint8Array;
       const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
       const off = d.offset;
-      for (let i = 0; i < d.length; i++, k++) {
-        const j = off + i;
-        data[k] = validAt(bitmap, off, i) ? (bits[j >> 3]! >> (j & 7)) & 1 : U;
-      }
+      if (!bitmap)
+        for (let i = 0; i < d.length; i++, k++) {
+          const j = off + i;
+          data[k] = (bits[j >> 3]! >> (j & 7)) & 1;
+        }
+      else
+        for (let i = 0; i < d.length; i++, k++) {
+          const j = off + i;
+          const m = 1 << (j & 7);
+          data[k] = bitmap[j >> 3]! & m ? (bits[j >> 3]! & m ? T : F) : U;
+        }
     }
     return { kind: 'tri', data };
   }
@@ -236,6 +243,10 @@ export function encodeVector(v: Vector): Encoded {
       const bitmap = d.nullCount > 0 ? d.nullBitmap : null;
       const off = d.offset;
       const fast = DataType.isFloat(type) || (DataType.isInt(type) && (type as { bitWidth: number }).bitWidth <= 32);
+      if (fast && !bitmap) {
+        for (let i = 0; i < d.length; i++, k++) data[k] = vals[i] as number;
+        continue;
+      }
       for (let i = 0; i < d.length; i++, k++) {
         if (!validAt(bitmap, off, i)) data[k] = NaN;
         else if (fast) data[k] = vals[i] as number;

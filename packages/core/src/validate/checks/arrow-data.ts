@@ -6,6 +6,23 @@
 import { DataType, type Data, type Table } from 'apache-arrow';
 import { validUtf8Values } from '../../io/utf8.js';
 
+// Set bits per byte value.
+const POP = Uint8Array.from({ length: 256 }, (_, b) => {
+  let n = 0;
+  for (let x = b; x; x >>= 1) n += x & 1;
+  return n;
+});
+
+/** Number of set bits [a, b) of a bitmap (least significant bit first). */
+function countSetBits(bits: Uint8Array, a: number, b: number): number {
+  let n = 0;
+  let i = a;
+  for (; i < b && (i & 7) !== 0; i++) n += (bits[i >> 3]! >> (i & 7)) & 1;
+  for (; i + 8 <= b; i += 8) n += POP[bits[i >> 3]!]!;
+  for (; i < b; i++) n += (bits[i >> 3]! >> (i & 7)) & 1;
+  return n;
+}
+
 function checkData(d: Data, name: string): string | undefined {
   const n = d.length;
   const end = d.offset + n;
@@ -13,8 +30,7 @@ function checkData(d: Data, name: string): string | undefined {
   if (d.nullCount > 0 && (d.nullBitmap?.length ?? 0) * 8 < end) return `column ${name} has a short validity bitmap`;
   const bits = d.nullBitmap;
   if (bits && bits.length > 0 && bits.length * 8 >= end) {
-    let nulls = 0;
-    for (let i = d.offset; i < end; i++) if (((bits[i >> 3]! >> (i & 7)) & 1) === 0) nulls++;
+    const nulls = end - countSetBits(bits, d.offset, end);
     // Which rows are unknown must be beyond doubt: the count in the metadata and the bitmap agree.
     if (d.nullCount >= 0 && nulls !== d.nullCount) return `column ${name} says ${d.nullCount} values are missing, its bitmap ${nulls}`;
   }
