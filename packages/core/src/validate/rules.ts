@@ -153,29 +153,70 @@ function keySlots(t: CheckedTable, idColumn: string, withPeriod: boolean, cx: Va
   return { slots, size: id.dict.size * width };
 }
 
-/** Primary keys are unique (per period for periodic tables). */
-export const checkKeys: TableCheck = (t, cx) => {
+/** Key spaces (ids × (periods + 1)) up to this many slots are checked through one direct table. */
+export const DIRECT_KEY_SLOTS = 1 << 26;
+
+/**
+ * For each row whose (id, period) key an earlier row holds, that first row (1-based; 0 for first
+ * rows and null ids), by id buckets: rows grouped by id code (a stable counting sort), then each
+ * bucket's periods stamped in a table as wide as the periods. Memory is linear in the rows, for
+ * key spaces too large for a direct table.
+ */
+export function repeatedKeyRows(ids: Int32Array, idCount: number, periods: Int32Array | undefined, periodCount: number): Int32Array {
+  const n = ids.length;
+  const start = new Int32Array(idCount + 1);
+  for (let i = 0; i < n; i++) if (ids[i]! >= 0) start[ids[i]! + 1]!++;
+  for (let c = 0; c < idCount; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, idCount);
+  const order = new Int32Array(start[idCount]!);
+  for (let i = 0; i < n; i++) if (ids[i]! >= 0) order[next[ids[i]!]!++] = i;
+  const width = periods ? periodCount + 1 : 1;
+  const stamp = new Int32Array(width);
+  const first = new Int32Array(width);
+  const out = new Int32Array(n);
+  for (let c = 0; c < idCount; c++)
+    for (let j = start[c]!; j < start[c + 1]!; j++) {
+      const i = order[j]!;
+      const p = periods ? (periods[i]! < 0 ? width - 1 : periods[i]!) : 0;
+      if (stamp[p] !== c + 1) {
+        stamp[p] = c + 1;
+        first[p] = i + 1;
+      } else out[i] = first[p]!;
+    }
+  return out;
+}
+
+/** Primary keys are unique (per period for periodic tables); `directSlots` bounds the direct table. */
+export function checkKeysWith(t: CheckedTable, cx: ValidationContext, directSlots: number): void {
   const spec = SCHEMA[t.name];
   const ids = cx.keys(t, spec.key);
   if (!ids) return;
   const withPeriod = t.columns['period'] !== undefined;
+  const dup = (i: number, f: number): void =>
+    cx.out.add('error', 'duplicate_id', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.key), value: ids.dict.text(ids.codes[i]!) }, { detail: String(f) });
+  const period = withPeriod ? cx.codes(t, 'period') : undefined;
+  if (ids.dict.size * (period ? period.dict.length + 1 : 1) > directSlots) {
+    const first = repeatedKeyRows(ids.codes, ids.dict.size, period?.codes, period?.dict.length ?? 0);
+    for (let i = 0; i < first.length; i++) if (first[i]! > 0) dup(i, first[i]!);
+    return;
+  }
   const k = keySlots(t, spec.key, withPeriod, cx)!;
   let nonNull = 0;
   for (let i = 0; i < k.slots.length; i++) if (k.slots[i]! >= 0) nonNull++;
   if (!withPeriod && ids.dict.size === nonNull) return;
   // The first row of each key (1-based; 0: not seen yet).
-  const firstOf = k.size <= 1 << 26 ? new Int32Array(k.size) : undefined;
-  const firstMap = firstOf ? undefined : new Map<number, number>();
+  const firstOf = new Int32Array(k.size);
   for (let i = 0; i < k.slots.length; i++) {
     const s = k.slots[i]!;
     if (s < 0) continue;
-    const f = firstOf ? firstOf[s]! : (firstMap!.get(s) ?? 0);
-    if (f === 0) {
-      if (firstOf) firstOf[s] = i + 1;
-      else firstMap!.set(s, i + 1);
-    } else cx.out.add('error', 'duplicate_id', cx.ctx(t), { row: i + 1, column: cx.label(t, spec.key), value: ids.dict.text(ids.codes[i]!) }, { detail: String(f) });
+    const f = firstOf[s]!;
+    if (f === 0) firstOf[s] = i + 1;
+    else dup(i, f);
   }
-};
+}
+
+/** Primary keys are unique (per period for periodic tables). */
+export const checkKeys: TableCheck = (t, cx) => checkKeysWith(t, cx, DIRECT_KEY_SLOTS);
 
 /** Every reference points at an existing parent row (in the same period when both are periodic). */
 export const checkReferences: TableCheck = (t, cx) => {
