@@ -2,7 +2,8 @@
 // processes running hand-written SQL over the same files, side by side in one run, checking
 // that both give the same numbers (four_musts, employment and services by county).
 // Generates the data when missing (Arrow, Parquet and CSV of the same seed).
-// Usage: node bench/first-number.mjs [--scales 1,5] [--formats arrow,parquet,csv] [--runs 5] [--root DIR]
+// Then times `houfu report` end to end on the same files (`--report no` leaves it out).
+// Usage: node bench/first-number.mjs [--scales 1,5] [--formats arrow,parquet,csv] [--runs 5] [--root DIR] [--report no]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -93,6 +94,21 @@ for (const scale of scales) {
       `| ${scale} | ${format} | ${range(h)} | ${mb(Math.max(...h.map((r) => r.rssKb)))} | ${d.length ? range(d) : '— (no Arrow reader offline)'} | ` +
         `${d.length ? mb(Math.max(...d.map((r) => r.rssKb))) : '—'} | ${dm ? `${(hm / dm).toFixed(2)}×` : '—'} |`,
     );
+  }
+}
+// `houfu report` end to end (the whole catalog at four levels, the HTML page and results.csv), per format.
+if (args.report !== 'no') {
+  console.log(`\n| scale | files | houfu report, end to end (median, min–max) | peak RSS |\n| --- | --- | --- | --- |`);
+  for (const scale of scales) {
+    for (const format of formats) {
+      const dir = dataFor(scale, format);
+      const report = () => timed([cli, 'report', '--data', dir, '--out', join(tmp, 'report'), '--quiet']);
+      console.error(`report, scale ${scale}, ${format} …`);
+      report();
+      const rs = Array.from({ length: runs }, report);
+      const ms = rs.map((r) => r.ms);
+      console.log(`| ${scale} | ${format} | ${sec(median(ms))} (${sec(Math.min(...ms))}–${sec(Math.max(...ms))}) | ${mb(Math.max(...rs.map((r) => r.rssKb)))} |`);
+    }
   }
 }
 rmSync(tmp, { recursive: true, force: true });

@@ -241,11 +241,12 @@ function sortedKeys(v: Vector, codes: Int32Array, dict: KeyDictionary): boolean 
     if (d.nullCount > 0) return false;
     const offsets = d.valueOffsets as Int32Array;
     const bytes = d.values as Uint8Array;
+    // ASCII only: one pass over the chunk's bytes.
+    for (let j = offsets[0]!, end = offsets[d.length]!; j < end; j++) if (bytes[j]! >= 0x80) return false;
     const c = dict.chunk(bytes);
     for (let i = 0; i < d.length; i++, k++) {
       const a = offsets[i]!;
       const b = offsets[i + 1]!;
-      for (let j = a; j < b; j++) if (bytes[j]! >= 0x80) return false;
       const order = prev ? compareBytes(bytes, a, b, prev, pa, pb) : 1;
       if (order < 0) return false;
       if (order > 0) code = dict.appendSorted(c, a, b);
