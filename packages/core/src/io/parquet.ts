@@ -5,7 +5,7 @@
  * browser-safe) reads the columns as JS values. Both readers are loaded on first use, so a page
  * that reads only CSV carries neither. `bench/parquet-readers.mjs` compares them.
  */
-import { tableFromIPC, type Table } from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 
 /** Decodes Parquet bytes (only the named columns, when given) into an Arrow IPC stream. */
 type WasmReader = (bytes: Uint8Array, columns?: readonly string[]) => Uint8Array;
@@ -25,6 +25,8 @@ function loadWasm(): Promise<WasmReader | null> {
       const m = (await import('parquet-wasm')) as ParquetWasm;
       // The browser build exports its initialiser (fetching the .wasm beside it); Node's is ready.
       if (typeof m.default === 'function') await (m.default as () => Promise<unknown>)();
+      // Arrow's IPC reader loads with the Parquet reader, not with the page.
+      const { readArrowIPC: tableFromIPC } = await import('./arrow-ipc.js');
       const api = m.readParquet ? m : (m.default as ParquetWasm | undefined);
       const read = api?.readParquet;
       const schema = api?.readSchema;
@@ -57,7 +59,7 @@ export async function readParquet(bytes: Uint8Array, columns?: readonly string[]
   const wasm = await loadWasm();
   if (wasm) {
     try {
-      return tableFromIPC(wasm(bytes, columns));
+      return (await import('./arrow-ipc.js')).readArrowIPC(wasm(bytes, columns));
     } catch {
       // A file (or a column type) the WebAssembly reader does not take: hyparquet reads it or says why.
     }
