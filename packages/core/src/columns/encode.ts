@@ -7,6 +7,7 @@
 import { DataType, type Data, type Vector } from 'apache-arrow';
 import type { TableName } from '../schema/tables.js';
 import type { TableSet } from './tables.js';
+import { ByteEntries, hashBytes } from './bytes.js';
 
 /** Three-valued bytes: 0 false, 1 true, 2 unknown. */
 export const F = 0;
@@ -97,21 +98,17 @@ function decodeSlice(bytes: Uint8Array, a: number, b: number): string {
  * Dictionary encoder over UTF-8 byte slices: hashes the bytes, decodes each distinct
  * value once. Entries live in flat arrays (hash table with linear probing).
  */
-export class ByteDictionary {
+export class ByteDictionary extends ByteEntries {
   readonly dict: string[] = [];
   private readonly lookup = new Map<string, number>();
-  // Slot s: `table[2s]` an entry + 1 (0: empty), `table[2s + 1]` its hash.
-  private table = new Int32Array(2 << 10);
-  private starts = new Int32Array(256);
-  private ends = new Int32Array(256);
-  private chunkOf = new Int32Array(256);
-  private readonly chunks: Uint8Array[] = [];
   private last: Uint8Array | undefined;
 
+  constructor() {
+    super(1 << 10, 256);
+  }
+
   code(bytes: Uint8Array, a: number, b: number): number {
-    let h = 2166136261;
-    for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
-    h |= 0;
+    const h = hashBytes(bytes, a, b);
     const table = this.table;
     const mask = (table.length >> 1) - 1;
     let s = h & mask;
@@ -131,49 +128,12 @@ export class ByteDictionary {
       this.lookup.set(value, id);
     }
     if (bytes !== this.last) (this.last = bytes), this.chunks.push(bytes);
-    if (id === this.starts.length) this.growEntries();
     this.dict.push(value);
-    this.starts[id] = a;
-    this.ends[id] = b;
-    this.chunkOf[id] = this.chunks.length - 1;
+    this.setEntry(id, this.chunks.length - 1, a, b);
     table[2 * s] = id + 1;
     table[2 * s + 1] = h;
-    if (this.dict.length * 4 > table.length) this.grow();
+    if (this.dict.length * 4 > table.length) this.rehash(table.length);
     return id;
-  }
-
-  private same(e: number, bytes: Uint8Array, a: number, b: number): boolean {
-    const ea = this.starts[e]!;
-    if (this.ends[e]! - ea !== b - a) return false;
-    const eb = this.chunks[this.chunkOf[e]!]!;
-    for (let j = 0; j < b - a; j++) if (eb[ea + j] !== bytes[a + j]) return false;
-    return true;
-  }
-
-  private growEntries(): void {
-    const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
-      const y = new Int32Array(x.length * 2);
-      y.set(x);
-      return y;
-    };
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-    this.chunkOf = grow(this.chunkOf);
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    const mask = (table.length >> 1) - 1;
-    for (let s0 = 0; s0 < old.length; s0 += 2) {
-      const e = old[s0]!;
-      if (e === 0) continue;
-      let s = old[s0 + 1]! & mask;
-      while (table[2 * s] !== 0) s = (s + 1) & mask;
-      table[2 * s] = e;
-      table[2 * s + 1] = old[s0 + 1]!;
-    }
-    this.table = table;
   }
 }
 

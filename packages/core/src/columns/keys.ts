@@ -4,6 +4,7 @@
  * are computed on these codes; a child's ids are looked up in its parent's hash table directly.
  */
 import { DataType, type Data, type Vector } from 'apache-arrow';
+import { ByteEntries, hashBytes } from './bytes.js';
 import { encodeVector } from './encode.js';
 
 const utf8 = new TextDecoder();
@@ -29,7 +30,7 @@ function compareBytes(x: Uint8Array, a: number, b: number, y: Uint8Array, c: num
 }
 
 /** A hash table of distinct byte strings (linear probing; entries point into the column's buffers). */
-export class KeyDictionary {
+export class KeyDictionary extends ByteEntries {
   /** Number of distinct ids. */
   size = 0;
   /**
@@ -38,25 +39,15 @@ export class KeyDictionary {
    * translate by a merge. The hash table is built only if an id is looked up.
    */
   sorted = false;
-  // Slot s is `table[2s]`: an entry + 1 (0: empty), and `table[2s + 1]`: its hash, compared
-  // before the bytes (one cache line for both). Empty until first needed.
-  private table = new Int32Array(0);
   private readonly expected: number;
-  private starts: Int32Array;
-  private ends: Int32Array;
-  private chunkOf: Int32Array;
-  private readonly chunks: Uint8Array[] = [];
   // Ids that are not ASCII may be invalid UTF-8; those whose text holds a replacement character
   // are matched by text, as decoding makes them equal.
   private readonly replaced = new Map<string, number>();
 
-  /** A dictionary sized for about `expected` distinct ids (it grows past them). */
+  /** A dictionary sized for about `expected` distinct ids (it grows past them); its hash table is built on first use. */
   constructor(expected = 256) {
+    super(0, Math.max(256, expected));
     this.expected = expected;
-    const m = Math.max(256, expected);
-    this.starts = new Int32Array(m);
-    this.ends = new Int32Array(m);
-    this.chunkOf = new Int32Array(m);
   }
 
   /** Register a buffer the entries may point into; returns its index. */
@@ -64,7 +55,7 @@ export class KeyDictionary {
     return this.chunks.push(bytes) - 1;
   }
 
-  /** The hash table over the entries, built on first use (and rebuilt over sorted entries). */
+  /** The hash table over the entries, built on first use (over entries appended sorted, too). */
   private index(): Int32Array {
     if (this.table.length) return this.table;
     let cap = 1024;
@@ -72,7 +63,7 @@ export class KeyDictionary {
     const table = (this.table = new Int32Array(2 * cap));
     const mask = cap - 1;
     for (let e = 0; e < this.size; e++) {
-      const h = KeyDictionary.hash(this.chunks[this.chunkOf[e]!]!, this.starts[e]!, this.ends[e]!);
+      const h = hashBytes(this.chunks[this.chunkOf[e]!]!, this.starts[e]!, this.ends[e]!);
       let s = h & mask;
       while (table[2 * s] !== 0) s = (s + 1) & mask;
       table[2 * s] = e + 1;
@@ -85,10 +76,7 @@ export class KeyDictionary {
   appendSorted(c: number, a: number, b: number): number {
     const id = this.size;
     if (id === 0) this.sorted = true;
-    if (id === this.starts.length) this.growEntries();
-    this.starts[id] = a;
-    this.ends[id] = b;
-    this.chunkOf[id] = c;
+    this.setEntry(id, c, a, b);
     this.size++;
     return id;
   }
@@ -106,17 +94,10 @@ export class KeyDictionary {
     }
   }
 
-  /** FNV-1a over the bytes. */
-  private static hash(bytes: Uint8Array, a: number, b: number): number {
-    let h = 2166136261;
-    for (let j = a; j < b; j++) h = Math.imul(h ^ bytes[j]!, 16777619);
-    return h | 0;
-  }
-
   /** The code of bytes [a, b) of chunk `c`, added when new. */
   code(c: number, a: number, b: number): number {
     const bytes = this.chunks[c]!;
-    const h = KeyDictionary.hash(bytes, a, b);
+    const h = hashBytes(bytes, a, b);
     const p = this.probe(bytes, a, b, h);
     if (p >= 0) return this.table[2 * p]! - 1;
     this.sorted = false;
@@ -129,20 +110,17 @@ export class KeyDictionary {
         this.replaced.set(text, id);
       }
     }
-    if (id === this.starts.length) this.growEntries();
-    this.starts[id] = a;
-    this.ends[id] = b;
-    this.chunkOf[id] = c;
+    this.setEntry(id, c, a, b);
     this.table[2 * (-1 - p)] = id + 1;
     this.table[2 * (-1 - p) + 1] = h;
     this.size++;
-    if (this.size * 4 > this.table.length) this.grow();
+    if (this.size * 4 > this.table.length) this.rehash(this.table.length);
     return id;
   }
 
   /** The code of an id given as bytes, or −1 when absent. */
   find(bytes: Uint8Array, a: number, b: number): number {
-    const p = this.probe(bytes, a, b, KeyDictionary.hash(bytes, a, b));
+    const p = this.probe(bytes, a, b, hashBytes(bytes, a, b));
     if (p >= 0) return this.table[2 * p]! - 1;
     if (this.replaced.size && !ascii(bytes, a, b)) return this.replaced.get(decodeSlice(bytes, a, b)) ?? -1;
     return -1;
@@ -174,41 +152,6 @@ export class KeyDictionary {
       if (j < other.size && c === 0) out[e] = j;
     }
     return out;
-  }
-
-  private same(e: number, bytes: Uint8Array, a: number, b: number): boolean {
-    const ea = this.starts[e]!;
-    if (this.ends[e]! - ea !== b - a) return false;
-    const eb = this.chunks[this.chunkOf[e]!]!;
-    for (let j = 0; j < b - a; j++) if (eb[ea + j] !== bytes[a + j]) return false;
-    return true;
-  }
-
-  private growEntries(): void {
-    const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
-      const y = new Int32Array(x.length * 2);
-      y.set(x);
-      return y;
-    };
-    this.starts = grow(this.starts);
-    this.ends = grow(this.ends);
-    this.chunkOf = grow(this.chunkOf);
-  }
-
-  private grow(): void {
-    const old = this.table;
-    const table = new Int32Array(old.length * 2);
-    const mask = (table.length >> 1) - 1;
-    for (let s0 = 0; s0 < old.length; s0 += 2) {
-      const e = old[s0]!;
-      if (e === 0) continue;
-      const h = old[s0 + 1]!;
-      let s = h & mask;
-      while (table[2 * s] !== 0) s = (s + 1) & mask;
-      table[2 * s] = e;
-      table[2 * s + 1] = h;
-    }
-    this.table = table;
   }
 }
 
