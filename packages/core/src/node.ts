@@ -3,7 +3,7 @@
  * Everything else is in the browser-safe main entry.
  * @packageDocumentation
  */
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import { cubeFormatOf, readCube, writeCube } from './cube/io.js';
@@ -17,6 +17,7 @@ import type { TableName } from './schema/tables.js';
 import { decodeText } from './io/decode.js';
 import { FindingCollector } from './validate/finding.js';
 import { DIVISIONS_FILE } from './validate/checks/divisions-file.js';
+import { markFileSources, type TableFileSource } from './engines/duckdb/files.js';
 
 export { datasetFromFiles, tableFile, type InputFile, type ReadOptions, type TableFormat } from './io/files.js';
 
@@ -35,22 +36,27 @@ export async function loadDataset(dir: string, options: ReadOptions = {}): Promi
   const files: InputFile[] = [];
   const out = new FindingCollector();
   const unreadable: Partial<Record<TableName, string>> = {};
+  // Where each table came from, so that native DuckDB can read the same files itself.
+  const sources: Partial<Record<TableName, TableFileSource>> = {};
   for (const n of names.sort()) {
     const t = tableFile(n);
     if (!t && n !== DIVISIONS_FILE) continue;
     try {
-      files.push({ name: n, bytes: new Uint8Array(await readFile(join(dir, n))) });
+      const path = join(dir, n);
+      files.push({ name: n, bytes: new Uint8Array(await readFile(path)) });
+      if (t) sources[t.table] = { path, format: t.format, ...(({ size, mtimeMs }) => ({ size, mtimeMs }))(await stat(path)) };
     } catch (e) {
       // A folder named like a table file, or a file without read permission: a finding, not a crash.
       out.add('error', 'unreadable_file', { table: t?.table ?? null, file: n }, {}, { detail: fileErrorText(e) });
       if (t) unreadable[t.table] = n;
     }
   }
-  return datasetFromFiles(files, {
+  const ds = await datasetFromFiles(files, {
     ...options,
     files: { ...unreadable, ...options.files },
     findings: [...(options.findings ?? []), ...out.result()],
   });
+  return markFileSources(ds, { files: sources, mapped: options.mapping !== undefined, encoding: options.encoding ?? 'auto' });
 }
 
 /** Why a file cannot be read, in words (no stack, no internal text). */
