@@ -64,6 +64,6 @@ export function directSource(ds: Dataset, table: TableName): { source: TableFile
   if (mark.mapped) return { reason: 'a column mapping was applied' };
   if (source.format === 'csv' && mark.encoding === 'gb18030') return { reason: 'the CSV file is GB18030 text' };
   const rewrite = ds.findings.find((f) => f.table === table && REWRITES.has(f.code));
-  if (rewrite) return { reason: `validation rewrote the table (${rewrite.code})` };
+  if (rewrite) return { reason: rewrite.code === 'encoding_gb18030' ? 'the CSV file is GB18030 text' : `validation rewrote the table (${rewrite.code})` };
   return { source };
 }
