@@ -14,8 +14,12 @@ import type { TableFileSource } from './files.js';
 const ident = (name: string): string => quoteIdent(duckdbDialect, name);
 const literal = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
-/** Whitespace as JavaScript's `trim` and houfu's blank test see it, as an RE2 class. */
+/** Whitespace as JavaScript's `trim` and houfu's blank test see it: code points, and an RE2 class. */
+const WS_CODES = [9, 10, 11, 12, 13, 32, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 const WS = '[\\t\\n\\x0B\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+/** Whether a text starts (or ends) with whitespace: one code point compared, no regular expression. */
+const startsWS = (c: string): string => `unicode(${c}) IN (${WS_CODES.join(', ')})`;
+const endsWS = (c: string): string => `unicode(right(${c}, 1)) IN (${WS_CODES.join(', ')})`;
 
 /** The DuckDB type of an Arrow column, as both load paths create it. */
 export function duckdbTypeOf(t: DataType): 'BOOLEAN' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'VARCHAR' {
@@ -44,10 +48,10 @@ function columnSql(kind: Kind, fileType: string, c: string): { expr: string; bad
     switch (kind) {
       case 'string':
       case 'extra':
-        return { expr: c, bad: `${text} regexp_full_match(${c}, '${WS}*')` };
+        return { expr: c, bad: `${text} (${c} = '' OR (${startsWS(c)} AND regexp_full_match(${c}, '${WS}*')))` };
       case 'code':
       case 'period':
-        return { expr: c, bad: `${text} (${c} = '' OR regexp_matches(${c}, '^${WS}|${WS}$'))` };
+        return { expr: c, bad: `${text} (${c} = '' OR ${startsWS(c)} OR ${endsWS(c)})` };
       case 'date':
         return { expr: c, bad: `${text} NOT regexp_full_match(${c}, '[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}')` };
       case 'boolean':
