@@ -3,7 +3,7 @@
  * Everything else is in the browser-safe main entry.
  * @packageDocumentation
  */
-import { mkdir, open, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import type { Table } from 'apache-arrow';
@@ -19,6 +19,7 @@ import { decodeText } from './io/decode.js';
 import { FindingCollector } from './validate/finding.js';
 import { DIVISIONS_FILE } from './validate/checks/divisions-file.js';
 import { useUtf8Check } from './io/utf8.js';
+import { markFileSources, type TableFileSource } from './engines/duckdb/files.js';
 
 // Node checks UTF-8 without decoding (simdutf): the Arrow text check costs a scan, not a string.
 useUtf8Check((bytes) => isUtf8(bytes));
@@ -40,26 +41,31 @@ export async function loadDataset(dir: string, options: ReadOptions = {}): Promi
   const files: InputFile[] = [];
   const out = new FindingCollector();
   const unreadable: Partial<Record<TableName, string>> = {};
+  // Where each table came from, so that native DuckDB can read the same files itself.
+  const sources: Partial<Record<TableName, TableFileSource>> = {};
   for (const n of names.sort()) {
     const t = tableFile(n);
     if (!t && n !== DIVISIONS_FILE) continue;
     // Tables a computation does not read are not read from disk either.
     if (t && options.columns && !options.columns[t.table]) continue;
     try {
-      const b = await readFile(join(dir, n));
+      const path = join(dir, n);
+      const b = await readFile(path);
       // The file's own buffer, not a copy of it.
       files.push({ name: n, bytes: new Uint8Array(b.buffer, b.byteOffset, b.byteLength) });
+      if (t) sources[t.table] = { path, format: t.format, ...(({ size, mtimeMs }) => ({ size, mtimeMs }))(await stat(path)) };
     } catch (e) {
       // A folder named like a table file, or a file without read permission: a finding, not a crash.
       out.add('error', 'unreadable_file', { table: t?.table ?? null, file: n }, {}, { detail: fileErrorText(e) });
       if (t) unreadable[t.table] = n;
     }
   }
-  return datasetFromFiles(files, {
+  const ds = await datasetFromFiles(files, {
     ...options,
     files: { ...unreadable, ...options.files },
     findings: [...(options.findings ?? []), ...out.result()],
   });
+  return markFileSources(ds, { files: sources, mapped: options.mapping !== undefined, encoding: options.encoding ?? 'auto' });
 }
 
 /** Why a file cannot be read, in words (no stack, no internal text). */

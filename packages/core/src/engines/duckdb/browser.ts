@@ -11,7 +11,7 @@ import { ERROR_TEXT } from '../../messages/index.js';
 import { quoteIdent, duckdbDialect } from '../sql/dialect.js';
 import { arrowRows, duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
 
-export { duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
+export { duckdbEngineOn, type DuckDBConnector, type DuckDBEngine, type DuckDBLoadPath } from './connector.js';
 
 /** URLs of one duckdb-wasm bundle. */
 export interface DuckDBWasmBundle {

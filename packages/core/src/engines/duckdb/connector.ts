@@ -17,16 +17,34 @@ export interface DuckDBConnector {
   query(q: SqlQuery): Promise<readonly SqlRow[]>;
   /** Create table `name` (in `schema`, default `main`) holding the rows of an Arrow table; the name must be new. */
   loadTable(name: string, table: Table, schema?: string): Promise<void>;
+  /**
+   * Create table `name` holding a dataset's table by the connector's fastest way (e.g. reading
+   * the user's file directly); resolves to how it was loaded. Without it, `loadTable` is used.
+   */
+  loadDatasetTable?(name: string, dataset: Dataset, table: TableName): Promise<DuckDBLoadPath>;
   /** Drop the tables named (loaded by `loadTable`). */
   dropTables(names: readonly string[]): Promise<void>;
   /** Close the database. */
   close(): Promise<void>;
 }
 
+/**
+ * How a table came into DuckDB: `read_parquet` / `read_csv` over the user's own file, or the
+ * validated columns (`columns`), with the reason the file was not read directly.
+ */
+export interface DuckDBLoadPath {
+  /** The way. */
+  readonly path: 'read_parquet' | 'read_csv' | 'columns';
+  /** Why the file was not read directly (with `columns`, when the table came from a file). */
+  readonly reason?: string;
+}
+
 /** A DuckDB engine: the engine interface, plus release of loaded datasets and closing. */
 export interface DuckDBEngine extends Engine {
   /** Load a dataset's tables now (otherwise they load on first use); resolves to their names in the database. */
   load(dataset: Dataset): Promise<Partial<Record<TableName, string>>>;
+  /** How each table of a dataset was loaded (loading it first if needed). */
+  loadPaths(dataset: Dataset): Promise<Partial<Record<TableName, DuckDBLoadPath>>>;
   /** The open connection (opened on first use). */
   connection(): Promise<DuckDBConnector>;
   /** Drop the tables loaded for a dataset (they are loaded again if it is used again). */
@@ -40,7 +58,7 @@ let datasetCounter = 0;
 /** The DuckDB engine on a connector (opened on first use). */
 export function duckdbEngineOn(name: string, connect: () => Promise<DuckDBConnector>): DuckDBEngine {
   let conn: Promise<DuckDBConnector> | undefined;
-  const sources = new WeakMap<Dataset, Promise<{ source: SqlSource; tables: string[] }>>();
+  const sources = new WeakMap<Dataset, Promise<{ source: SqlSource; tables: string[]; paths: Partial<Record<TableName, DuckDBLoadPath>> }>>();
   const open = (): Promise<DuckDBConnector> => (conn ??= connect());
   const sourceOf = (ds: Dataset) => {
     let s = sources.get(ds);
@@ -49,14 +67,19 @@ export function duckdbEngineOn(name: string, connect: () => Promise<DuckDBConnec
         const c = await open();
         const prefix = `houfu_${++datasetCounter}_`;
         const tables: Partial<Record<TableName, string>> = {};
+        const paths: Partial<Record<TableName, DuckDBLoadPath>> = {};
         for (const t of TABLE_NAMES) {
           const arrow = ds.tables[t];
           if (!arrow) continue;
           tables[t] = `${prefix}${t}`;
-          await c.loadTable(tables[t]!, arrow);
+          if (c.loadDatasetTable) paths[t] = await c.loadDatasetTable(tables[t]!, ds, t);
+          else {
+            await c.loadTable(tables[t]!, arrow);
+            paths[t] = { path: 'columns' };
+          }
         }
         const session = { dialect: duckdbDialect, query: (q: SqlQuery) => c.query(q) };
-        return { source: { session, naming: { tables } }, tables: Object.values(tables) };
+        return { source: { session, naming: { tables } }, tables: Object.values(tables), paths };
       })();
       sources.set(ds, s);
       s.catch(() => sources.delete(ds));
@@ -73,6 +96,9 @@ export function duckdbEngineOn(name: string, connect: () => Promise<DuckDBConnec
     },
     async load(dataset) {
       return (await sourceOf(dataset)).source.naming.tables ?? {};
+    },
+    async loadPaths(dataset) {
+      return (await sourceOf(dataset)).paths;
     },
     connection: open,
     async release(dataset) {

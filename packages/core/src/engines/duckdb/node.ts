@@ -4,20 +4,25 @@
  * loaded from the installed package). Everything is loaded on first use.
  * @packageDocumentation
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataType, tableToIPC, type Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Dataset } from '../../dataset.js';
+import { SCHEMA, type TableName } from '../../schema/tables.js';
+import { encoded, encodeVector } from '../../columns/encode.js';
 import { HoufuError } from '../../errors.js';
 import { loadOptional } from '../../optional.js';
-import { decodeVector } from '../../io/decode-columns.js';
 import { ERROR_TEXT } from '../../messages/index.js';
 import { duckdbDialect, quoteIdent } from '../sql/dialect.js';
 import type { Engine } from '../engine.js';
-import { arrowRows, duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
+import { arrowRows, duckdbEngineOn, type DuckDBConnector, type DuckDBEngine, type DuckDBLoadPath } from './connector.js';
+import { appendColumns, utf8Writer, type VectorBindings } from './append.js';
+import { directReadSql, readerSql } from './direct.js';
+import { directSource } from './files.js';
 
-export { duckdbEngineOn, type DuckDBConnector, type DuckDBEngine } from './connector.js';
+export { duckdbEngineOn, type DuckDBConnector, type DuckDBEngine, type DuckDBLoadPath } from './connector.js';
+export { markFileSources, type DatasetFileSources, type TableFileSource } from './files.js';
 export { duckdbWasmBrowserEngine, type DuckDBWasmBundle, type DuckDBWasmBundles } from './browser.js';
 
 const require = createRequire(import.meta.url);
@@ -89,53 +94,27 @@ export async function openDuckDBNative(options: DuckDBNodeOptions = {}): Promise
   }
   const config: Record<string, string> = { autoload_known_extensions: 'false', autoinstall_known_extensions: 'false' };
   if (options.threads !== undefined) config['threads'] = String(options.threads);
+  // node-api's own native layer, for writing chunk vectors in bulk (resolved from node-api itself).
+  const bindings = createRequire(require.resolve('@duckdb/node-api'))('@duckdb/node-bindings') as VectorBindings;
   const instance = await api.DuckDBInstance.create(':memory:', config);
   const conn = await instance.connect();
-  const typeOf = (t: DataType) =>
-    DataType.isBool(t) ? api.BOOLEAN : DataType.isInt(t) && t.bitWidth <= 32 ? api.INTEGER : DataType.isInt(t) ? api.BIGINT : DataType.isFloat(t) ? api.DOUBLE : api.VARCHAR;
   return {
     async query(q) {
       const reader = await conn.runAndReadAll(q.text, q.params as import('@duckdb/node-api').DuckDBValue[]);
       return reader.getRowObjectsJS() as Record<string, unknown>[];
     },
     async loadTable(name: string, table: Table, schema?: string) {
-      const fields = table.schema.fields;
-      const types = fields.map((f) => typeOf(f.type).toString());
-      // Native DuckDB reads CSV far faster than values can be appended one by one from JS:
-      // the table goes through a temporary CSV file (strings always quoted, null unquoted empty).
-      const values = fields.map((f) => decodeVector(table.getChild(f.name)!));
-      const text = fields.map((f) => !(DataType.isBool(f.type) || DataType.isInt(f.type) || DataType.isFloat(f.type)));
-      const dir = mkdtempSync(join(tmpdir(), 'houfu-duckdb-'));
-      const file = join(dir, 'table.csv');
-      try {
-        const fd = openSync(file, 'w');
-        try {
-          const n = table.numRows;
-          const CHUNK = 8192;
-          for (let start = 0; start < n; start += CHUNK) {
-            const lines: string[] = [];
-            for (let r = start; r < Math.min(n, start + CHUNK); r++) {
-              const cells: string[] = [];
-              for (let c = 0; c < values.length; c++) {
-                const v = values[c]![r];
-                cells.push(v === null || v === undefined ? '' : text[c] ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-              }
-              lines.push(cells.join(','));
-            }
-            writeSync(fd, `${lines.join('\n')}\n`);
-          }
-        } finally {
-          closeSync(fd);
-        }
-        const literal = `'${file.replace(/'/g, "''")}'`;
-        await conn.run(
-          `CREATE TABLE ${schema !== undefined ? `${ident(schema)}.` : ''}${ident(name)} AS SELECT ${fields.map((f, i) => `column${i} AS ${ident(f.name)}`).join(', ')} ` +
-            `FROM read_csv(${literal}, header = false, delim = ',', quote = '"', escape = '"', nullstr = '', allow_quoted_nulls = false, ` +
-            `auto_detect = false, new_line = '\\n', columns = {${fields.map((_, i) => `'column${i}': '${types[i]}'`).join(', ')}})`,
-        );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const target = { name, ...(schema !== undefined ? { schema } : {}) };
+      await appendColumns(api, bindings, conn, target, table, (c) => utf8Writer(api, table.getChild(c)!) ?? encodeVector(table.getChild(c)!));
+    },
+    async loadDatasetTable(name, dataset, table) {
+      const direct = await readFileDirectly(conn, name, dataset, table);
+      if ('path' in direct) return direct;
+      const arrow = dataset.tables[table]!;
+      // Ids (keys and references) go in as strings; other columns through their encodings, which validation built.
+      const ids = new Set(SCHEMA[table].columns.filter((c) => c.references || c.name === SCHEMA[table].key).map((c) => c.name));
+      await appendColumns(api, bindings, conn, { name }, arrow, (c) => (ids.has(c) && utf8Writer(api, arrow.getChild(c)!)) || encoded(dataset, table, c));
+      return { path: 'columns', reason: direct.reason };
     },
     async dropTables(names) {
       for (const n of names) await conn.run(`DROP TABLE IF EXISTS ${ident(n)}`);
@@ -145,6 +124,45 @@ export async function openDuckDBNative(options: DuckDBNodeOptions = {}): Promise
       instance.closeSync();
     },
   };
+}
+
+/**
+ * Create table `name` by DuckDB's own reader over the file a table was validated from, when
+ * the file reads as the validated columns (see `files.ts` and `direct.ts`); otherwise nothing
+ * is left behind and the reason is returned.
+ */
+async function readFileDirectly(conn: DuckDBConnection, name: string, ds: Dataset, table: TableName): Promise<DuckDBLoadPath | { reason: string }> {
+  const found = directSource(ds, table);
+  if ('reason' in found) return found;
+  const { source } = found;
+  const file = source.path.split(/[\\/]/).pop();
+  try {
+    const st = statSync(source.path);
+    if (st.size !== source.size || st.mtimeMs !== source.mtimeMs) return { reason: `${file} changed since it was validated` };
+  } catch {
+    return { reason: `${file} can no longer be read` };
+  }
+  const arrow = ds.tables[table]!;
+  const target = ident(name);
+  try {
+    const described = (await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${readerSql(source)}`)).getRowObjectsJS();
+    const plan = directReadSql(target, table, arrow, source, described.map((r) => ({ name: String(r['column_name']), type: String(r['column_type']) })));
+    if ('reason' in plan) return { reason: `${file}: ${plan.reason}` };
+    await conn.run(plan.sql);
+    const [check] = (await conn.runAndReadAll(`SELECT CAST(count(*) AS DOUBLE) AS n, CAST(bit_or(${ident(plan.marker)}) AS DOUBLE) AS bad FROM ${target}`)).getRowObjectsJS();
+    const rows = Number(check?.['n']);
+    const bad = Number(check?.['bad'] ?? 0);
+    if (rows !== arrow.numRows || bad !== 0) {
+      await conn.run(`DROP TABLE ${target}`);
+      const cols = plan.columns.filter((_, k) => Math.floor(bad / 2 ** k) % 2 === 1);
+      return { reason: rows !== arrow.numRows ? `${file}: DuckDB read ${rows} rows, houfu ${arrow.numRows}` : `${file}: cells of ${cols.join(', ')} are not in canonical form` };
+    }
+    await conn.run(`ALTER TABLE ${target} DROP COLUMN ${ident(plan.marker)}`);
+    return { path: source.format === 'parquet' ? 'read_parquet' : 'read_csv' };
+  } catch (e) {
+    await conn.run(`DROP TABLE IF EXISTS ${target}`);
+    return { reason: `${file}: DuckDB could not read it (${String((e as Error).message ?? e).split('\n')[0]})` };
+  }
 }
 
 /** The DuckDB engine on duckdb-wasm in Node. */
