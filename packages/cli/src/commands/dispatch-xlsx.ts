@@ -6,19 +6,9 @@
  * open tasks and problems. Written by the CLI's xlsx writer (frozen header, autofilter,
  * headers in zh and en, number formats by indicator).
  */
-import type { Dispatch, IndicatorDefinition, LocalText, Movement } from '@houfu/core';
+import { MOVEMENT_TEXT, type Dispatch, type IndicatorDefinition, type LocalText } from '@houfu/core';
 import { valueFormat, type Sheet } from '../format/xlsx.js';
 import { levelName } from '../format/labels.js';
-
-/** A movement's name in zh and en. */
-export const MOVEMENT_TEXT: Readonly<Record<Movement, LocalText>> = {
-  improved: { zh: '改善', en: 'improved' },
-  worsened: { zh: '下降', en: 'worsened' },
-  increased: { zh: '增加', en: 'increased' },
-  decreased: { zh: '减少', en: 'decreased' },
-  unchanged: { zh: '持平', en: 'unchanged' },
-  no_data: { zh: '无数据', en: 'no data' },
-};
 
 const both = (t: LocalText): string => `${t.zh} ${t.en}`;
 
