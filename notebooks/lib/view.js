@@ -226,6 +226,7 @@ export const NOTEBOOKS = [
   { file: "employment.html", zh: "就业", en: "Employment", about: { zh: "就业率、就业类型、搬迁后月数曲线", en: "rates, types of employment, the curve by months since move-in" } },
   { file: "services.html", zh: "公共服务", en: "Public services", about: { zh: "服务比率与未达标的安置点", en: "service ratios and the sites below target" } },
   { file: "sql.html", zh: "SQL 对照", en: "SQL (duckdb-wasm)", about: { zh: "手写 SQL 与 houfu 的结果对照", en: "indicators written in SQL beside houfu's numbers" } },
+  { file: "dispatch.html", zh: "月度调度", en: "Monthly dispatch", about: { zh: "本月与上月对比：指标变化、县排名、动态清零、示范点、任务和问题", en: "a month against another: changes, counties ranked, 动态清零, demonstration sites, tasks and problems" } },
   { file: "evaluation.html", zh: "抽样评估", en: "Evaluation", about: { zh: "抽样调查的设计估计与标准误", en: "design-based estimates from a sample survey" } }
 ];
 

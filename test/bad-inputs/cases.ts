@@ -184,6 +184,17 @@ export const CASES: readonly BadInput[] = [
   { name: 'date-impossible', how: 'households row 1 moved_in_on → 2019-02-30', edit: cell('households', 1, 'moved_in_on', '2019-02-30'), expect: { code: 'bad_date', row: 1 } },
   { name: 'date-future', how: 'households row 1 moved_in_on → 2099-01-01', edit: cell('households', 1, 'moved_in_on', '2099-01-01'), expect: { code: 'future_date', row: 1, column: 'moved_in_on' } },
   { name: 'activity-date-future', how: 'activities row 1 held_on → 2098-10-12', edit: cell('activities', 1, 'held_on', '2098-10-12'), expect: { code: 'future_date', row: 1, column: 'held_on' } },
+
+  // Dates of the registers out of order (schema v2).
+  { name: 'project-completed-before-started', how: 'projects row 3 (started 2019-03-01) completed_on → 2019-02-15', edit: cell('projects', 3, 'completed_on', '2019-02-15'), expect: { code: 'date_order', file: 'projects.csv', row: 3, column: 'completed_on', alone: true } },
+  { name: 'project-due-before-started', how: 'projects row 1 (started 2019-09-01) due_on → 2019-08-01', edit: cell('projects', 1, 'due_on', '2019-08-01'), expect: { code: 'date_order', file: 'projects.csv', row: 1, column: 'due_on', alone: true } },
+  { name: 'inspection-ended-before-started', how: 'inspections row 2 (started 2019-07-01) ended_on → 2019-06-30', edit: cell('inspections', 2, 'ended_on', '2019-06-30'), expect: { code: 'date_order', file: 'inspections.csv', row: 2, column: 'ended_on', alone: true } },
+  { name: 'problem-rectified-before-found', how: 'problems row 3 (found 2019-04-12) rectified_on → 2019-04-11', edit: cell('problems', 3, 'rectified_on', '2019-04-11'), expect: { code: 'date_order', file: 'problems.csv', row: 3, column: 'rectified_on', alone: true } },
+  { name: 'problem-due-before-found', how: 'problems row 4 (found 2019-09-20) due_on → 2019-09-01', edit: cell('problems', 4, 'due_on', '2019-09-01'), expect: { code: 'date_order', row: 4, column: 'due_on', alone: true } },
+  { name: 'problem-due-before-found-every-row', how: 'every problems due_on → 2019-01-01: one finding, first row', edit: column('problems', 'due_on', () => '2019-01-01'), expect: { code: 'date_order', row: 1, column: 'due_on', alone: true } },
+  { name: 'problem-found-before-its-round', how: 'problems row 5 (round R4 from 2019-11-10) found_on → 2019-11-01', edit: cell('problems', 5, 'found_on', '2019-11-01'), expect: { code: 'date_order', severity: 'warning', row: 5, column: 'found_on', valid: true } },
+  { name: 'problem-rectified-the-day-found', how: 'problems row 1 rectified_on → its found_on 2019-04-10', edit: cell('problems', 1, 'rectified_on', '2019-04-10'), expect: { valid: true } },
+  { name: 'project-completed-before-started-mapped', how: 'projects header completed_on → 完成日期 (mapped); row 6 (started 2019-02-01) → 2019-01-31', edit: all(header('projects', 'completed_on', '完成日期'), cell('projects', 6, '完成日期', '2019-01-31')), mapping: { projects: { completed_on: '完成日期' } }, expect: { code: 'date_order', row: 6, column: 'completed_on [完成日期]', alone: true } },
   { name: 'date-day-first', how: 'sites row 1 opened_on → 30/06/2018', edit: cell('sites', 1, 'opened_on', '30/06/2018'), expect: { code: 'bad_date', row: 1 } },
   { name: 'date-slashes', how: 'sites row 1 opened_on → 2018/06/30', edit: cell('sites', 1, 'opened_on', '2018/06/30'), expect: { same: true } },
   { name: 'nul-in-text', how: 'persons row 1 ethnicity → 汉\\0族', edit: cell('persons', 1, 'ethnicity', '汉\u0000族'), expect: { code: 'control_character', severity: 'warning', row: 1, column: 'ethnicity' } },

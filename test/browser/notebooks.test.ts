@@ -44,6 +44,7 @@ const PAGES: readonly Spec[] = [
   { name: 'services', charts: ['ratios', 'heatmap'], twoDecimals: ['ratios'], countyLabels: ['heatmap'] },
   { name: 'sql', charts: ['sql-chart'] },
   { name: 'evaluation', charts: ['estimates'] },
+  { name: 'dispatch', charts: ['ranking'] },
 ];
 
 /** Raw names a header must not show: every column of the schema and of result rows. */
@@ -201,7 +202,7 @@ describe.skipIf(!hasChromium)('notebooks as a reader sees them (headless Chromiu
         }
       });
 
-  for (const spec of PAGES.filter((p) => !['index', 'evaluation'].includes(p.name)))
+  for (const spec of PAGES.filter((p) => !['index', 'evaluation', 'dispatch'].includes(p.name)))
     it(`${spec.name} on the user's own files (the hand fixture) at 1280 px: the same checks`, async () => {
       const { page, errors } = await open(spec, 1280);
       try {
@@ -221,6 +222,65 @@ describe.skipIf(!hasChromium)('notebooks as a reader sees them (headless Chromiu
         await page.close();
       }
     });
+
+  it('dispatch on the user’s own two months (test/fixtures/hand-dispatch): the changes counted by hand', async () => {
+    const { page, errors } = await open(PAGES.find((p) => p.name === 'dispatch')!, 1280);
+    try {
+      const dir = 'test/fixtures/hand-dispatch';
+      await page.locator('input[name=files]').setInputFiles(readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => join(dir, f)));
+      await expect.poll(() => page.locator('.houfu-summary').first().textContent(), { timeout: 30_000 }).toContain('files of yours');
+      await expect.poll(() => page.locator('#headline').textContent(), { timeout: 30_000 }).toMatch(/2019-12 对比 · against 2019-11/);
+      const row = async (table: string, first: string) => {
+        const rows = await page.locator(`table#${table} tbody tr`).evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim())));
+        return rows.find((r) => r[0]!.startsWith(first));
+      };
+      // Province: employment 2/5 → 3/5 improved; income 3/5 unchanged; persons employed 2 → 3.
+      expect((await row('changes-province', '有劳动力家庭一人以上就业率'))!.slice(1)).toEqual(['40.00%', '60.00%', '+20.00%', '改善 · improved']);
+      expect((await row('changes-province', '稳定收入家庭比例'))!.slice(1)).toEqual(['60.00%', '60.00%', '0.00%', '持平 · unchanged']);
+      expect((await row('changes-province', '已就业人数'))!.slice(1)).toEqual(['2', '3', '+1', '增加 · increased']);
+      // 动态清零: newly failing, cleared, moved out, failing now.
+      expect((await row('clearing', '有劳动力家庭一人以上就业率'))!.slice(1)).toEqual(['2', '2', '1', '2']);
+      expect((await row('clearing', '稳定收入家庭比例'))!.slice(1)).toEqual(['2', '1', '1', '2']);
+      const list = (id: string, kind: string) => page.locator(`#clearing-lists p[data-indicator="${id}"] span[data-kind="${kind}"]`).textContent();
+      expect([await list('four_musts.employment', 'newly_failing'), await list('four_musts.employment', 'cleared'), await list('four_musts.employment', 'left')]).toEqual(['H1, H6', 'H2, H3', 'H4']);
+      // Sites: S2 fell below on income; S2 (employment) and S1 (income) newly met.
+      const sites = await page.locator('table#sites tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim())));
+      // (the page follows the whole catalog: the two musts counted by hand)
+      const counted = sites.filter((r) => /^(有劳动力家庭一人以上就业率|稳定收入家庭比例)/.test(r[1]!));
+      expect(counted.map((r) => `${r[0]} ${r[2]} ${r[3]} ${r[4]}`).sort()).toEqual(
+        ['降至目标以下 · fell below 南明区云关乡安置点 100.00% 0.00%', '新达标 · newly met 南明区云关乡安置点 0.00% 100.00%', '新达标 · newly met 南明区花果园安置点 50.00% 100.00%'].sort(),
+      );
+      // Counties ranked on employment: 南明区 1 (2 last month), 西秀区 2 (1).
+      await page.locator('select#ranking-indicator').selectOption('four_musts.employment');
+      await expect.poll(async () => (await row('ranking', '1'))?.slice(0, 4), { timeout: 30_000 }).toEqual(['1', '南明区', '66.67%', '2']);
+      expect((await row('ranking', '2'))!.slice(0, 4)).toEqual(['2', '西秀区', '50.00%', '1']);
+      // Demonstration site S1 against S2 and S3; tasks and problems as of 2019-12-31.
+      expect((await row('demonstration', '有劳动力家庭一人以上就业率'))!.slice(1)).toEqual(['50.00%', '66.67%', '−16.67%']);
+      expect(await page.locator('#open-summary').textContent()).toBe('截至 · as of 2019-12-31: 任务 · tasks 1 / 3 已完成 · completed, 1 逾期 · overdue; 问题 · problems 1 / 2 已整改 · rectified, 1 逾期 · overdue');
+      expect((await row('problems', '南明区'))!.slice(1)).toEqual(['1', '0', '1']);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: join(SHOTS, 'dispatch-hand-1280.png'), fullPage: true });
+      expect(await page.evaluate(problems, { fields: FIELDS, codes: CODES, twoDecimals: [] })).toEqual([]);
+      expect(await page.locator('.observablehq--error').allTextContents()).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('dispatch on one month only (the hand fixture): says it needs two months, no error', async () => {
+    const { page, errors } = await open(PAGES.find((p) => p.name === 'dispatch')!, 1280);
+    try {
+      const hand = 'test/fixtures/hand';
+      await page.locator('input[name=files]').setInputFiles(readdirSync(hand).filter((f) => f.endsWith('.csv')).map((f) => join(hand, f)));
+      await expect.poll(() => page.locator('#months-note').count(), { timeout: 30_000 }).toBe(1);
+      expect(await page.locator('#months-note').textContent()).toMatch(/at least two months/);
+      expect(await page.locator('.observablehq--error').allTextContents()).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 
   it('the index links every notebook, and every notebook links back to it', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });

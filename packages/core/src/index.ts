@@ -24,7 +24,7 @@ export {
   isUsable,
 } from './dataset.js';
 export { HoufuError, type HoufuErrorCode } from './errors.js';
-export { dispatch, movement, type Dispatch, type DispatchOptions, type IndicatorChange, type CountyRank, type SiteChange, type HouseholdChanges, type DemoComparison, type Movement } from './dispatch/index.js';
+export { dispatch, movement, MOVEMENT_TEXT, type Dispatch, type DispatchOptions, type IndicatorChange, type CountyRank, type SiteChange, type HouseholdChanges, type DemoComparison, type Movement } from './dispatch/index.js';
 export { registers, periodEnd, type Registers, type RegisterOptions, type DepartmentTasks, type CountyProblems } from './registers/index.js';
 export { normalize, SHORTHAND_KINDS, type DefinitionFinding, type Normalized } from './model/normalize.js';
 export { definitionJsonSchema } from './model/json-schema.js';

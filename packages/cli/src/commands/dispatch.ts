@@ -3,13 +3,15 @@
  * (每月一次调度) — every indicator by province, prefecture and county against the month
  * before, counties ranked, sites that fell below or newly met target, households newly
  * failing and cleared, demonstration sites against the rest, open tasks and problems. In
- * the terminal, as JSON, or as a self-contained HTML page.
+ * the terminal, as JSON, as a self-contained HTML page, or as an Excel workbook.
  */
 import { writeFile } from 'node:fs/promises';
 import { dispatch, type Dispatch, type IndicatorDefinition } from '@houfu/core';
 import { catalog, resolveIndicators } from '@houfu/indicators';
 import { loadFromArgs, need, oneOf, textTable, UsageError, type Io } from '../common.js';
 import { DATA, ENCODING, MAPPING, type CommandSpec } from '../spec.js';
+import { workbook } from '../format/xlsx.js';
+import { dispatchSheets } from './dispatch-xlsx.js';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -19,7 +21,8 @@ export async function dispatchCommand(values: Record<string, unknown>, io: Io): 
   if (!PERIOD.test(period)) throw new UsageError(`--period must be YYYY-MM (got ${period})`);
   const previous = typeof values['previous'] === 'string' ? values['previous'] : undefined;
   if (previous !== undefined && !PERIOD.test(previous)) throw new UsageError(`--previous must be YYYY-MM (got ${previous})`);
-  const format = oneOf(values['format'], ['text', 'json', 'html'] as const, 'format', 'text');
+  const format = oneOf(values['format'], ['text', 'json', 'html', 'xlsx'] as const, 'format', 'text');
+  if (format === 'xlsx' && typeof values['out'] !== 'string') throw new UsageError({ zh: '--format xlsx 需要 --out FILE.xlsx', en: '--format xlsx needs --out FILE.xlsx' });
   let defs: readonly IndicatorDefinition[] = catalog;
   if (typeof values['indicators'] === 'string') {
     try {
@@ -31,7 +34,7 @@ export async function dispatchCommand(values: Record<string, unknown>, io: Io): 
   need(values, 'data');
   const ds = await loadFromArgs(values, io);
   const d = await dispatch(ds, defs, previous === undefined ? { period } : { period, previous });
-  const text = format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : format === 'html' ? dispatchHtml(d, defs) : dispatchText(d, defs);
+  const text = format === 'xlsx' ? await workbook(dispatchSheets(d, defs)) : format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : format === 'html' ? dispatchHtml(d, defs) : dispatchText(d, defs);
   if (typeof values['out'] === 'string') {
     await writeFile(values['out'], text);
     io.err(`wrote ${values['out']}\n`);
@@ -113,13 +116,13 @@ export function dispatchHtml(d: Dispatch, defs: readonly IndicatorDefinition[]):
 export const spec: CommandSpec = {
   name: 'dispatch',
   summary: { zh: '月度调度：本月与上月对比的全部指标、县排名、安置点与家庭变化、示范点、未完成任务和问题', en: 'the monthly dispatch: every indicator against last month, counties ranked, sites and households that changed, demonstration sites, open tasks and problems' },
-  usage: ['--data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json|html] [--out FILE]'],
+  usage: ['--data DIR --period YYYY-MM [--previous YYYY-MM] [--indicators ID[,ID|FAMILY…]] [--format text|json|html|xlsx] [--out FILE]'],
   options: [
     DATA,
     { name: 'period', type: 'string', arg: 'YYYY-MM', description: { zh: '调度的月份', en: 'the month of the dispatch' } },
     { name: 'previous', type: 'string', arg: 'YYYY-MM', description: { zh: '对比的月份（默认上一个月）', en: 'the month compared with (default: the month before)' } },
     { name: 'indicators', type: 'string', arg: 'ID', description: { zh: '指标编号或指标族（默认全部）', en: 'indicator ids or families (default: the whole catalog)' } },
-    { name: 'format', type: 'string', arg: 'FMT', choices: ['text', 'json', 'html'], default: 'text', description: { zh: 'text 终端，json 全部数据，html 网页', en: 'text for the terminal, json with every list, html as a page' } },
+    { name: 'format', type: 'string', arg: 'FMT', choices: ['text', 'json', 'html', 'xlsx'], default: 'text', description: { zh: 'text 终端，json 全部数据，html 网页，xlsx 工作簿（需 --out）', en: 'text for the terminal, json with every list, html as a page, xlsx as a workbook (needs --out)' } },
     { name: 'out', type: 'string', arg: 'FILE', description: { zh: '写入文件而不是标准输出', en: 'write to a file instead of standard output' } },
     MAPPING,
     ENCODING,
@@ -127,6 +130,7 @@ export const spec: CommandSpec = {
   examples: [
     { cmd: 'houfu dispatch --data /tmp/g12 --period 2019-12', text: { zh: '2019年12月对比11月', en: 'December 2019 against November' } },
     { cmd: 'houfu dispatch --data /tmp/g12 --period 2019-12 --previous 2019-06 --indicators four_musts --format json', text: { zh: '“四个必须”半年变化，JSON', en: 'the four musts over half a year, as JSON' } },
+    { cmd: 'houfu dispatch --data /tmp/g12 --period 2019-12 --format xlsx --out /tmp/dispatch-2019-12.xlsx', text: { zh: '调度表格（Excel 工作簿）', en: 'the dispatch as an Excel workbook' } },
   ],
   run: dispatchCommand,
 };

@@ -9,7 +9,7 @@ import type { Dataset } from '../dataset.js';
 import { failingHouseholds } from '../drilldown.js';
 import { columnValues, hasColumn } from '../engines/links.js';
 import { HoufuError } from '../errors.js';
-import type { IndicatorDefinition } from '../model/indicator.js';
+import type { IndicatorDefinition, LocalText } from '../model/indicator.js';
 import { registers, periodEnd, type Registers } from '../registers/index.js';
 import type { ResultRow } from '../result/assemble.js';
 import { toObjects } from '../result/format.js';
@@ -27,6 +27,16 @@ export interface DispatchOptions {
 
 /** How a value moved, by the indicator's target direction (improved/worsened) or without one (increased/decreased). */
 export type Movement = 'improved' | 'worsened' | 'increased' | 'decreased' | 'unchanged' | 'no_data';
+
+/** A movement's name in zh and en. */
+export const MOVEMENT_TEXT: Readonly<Record<Movement, LocalText>> = {
+  improved: { zh: '改善', en: 'improved' },
+  worsened: { zh: '下降', en: 'worsened' },
+  increased: { zh: '增加', en: 'increased' },
+  decreased: { zh: '减少', en: 'decreased' },
+  unchanged: { zh: '持平', en: 'unchanged' },
+  no_data: { zh: '无数据', en: 'no data' },
+};
 
 /** One indicator in one area, this month and last. */
 export interface IndicatorChange {

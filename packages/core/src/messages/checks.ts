@@ -18,6 +18,7 @@ export type CheckCode =
   | 'not_finite'
   | 'future_date'
   | 'date_after_period'
+  | 'date_order'
   | 'control_character'
   | 'unterminated_quote'
   | 'title_row'
@@ -73,6 +74,10 @@ export const CHECK_TEXT: Readonly<Record<CheckCode, (a: MessageArgs) => LocalTex
   date_after_period: (a) => ({
     zh: `日期 ${a.value} 晚于本行的期别 ${a.detail}${rows(a).zh}`,
     en: `date ${a.value} is after the row's own period ${a.detail}${rows(a).en}`,
+  }),
+  date_order: (a) => ({
+    zh: `日期先后不对：${a.column} ${a.value} 早于 ${a.detail}${rows(a).zh}`,
+    en: `dates out of order: ${a.column} ${a.value} is earlier than ${a.detail}${rows(a).en}`,
   }),
   control_character: (a) => ({
     zh: `文本含控制字符 ${a.detail}（如 NUL），可能是文件损坏${rows(a).zh}`,

@@ -7,6 +7,7 @@ import { checkAreaCodes } from './areas.js';
 import { checkConsistency } from './consistency.js';
 import type { CheckInput } from './context.js';
 import { checkOpenEnums } from './labels.js';
+import { checkRegisterDates } from './register-dates.js';
 import { checkValues } from './values.js';
 
 export type { CheckInput } from './context.js';
@@ -19,4 +20,5 @@ export function runChecks(input: CheckInput, out: FindingCollector): void {
   checkOpenEnums(input, out);
   checkConsistency(input, out);
   checkValues(input, out);
+  checkRegisterDates(input, out);
 }
