@@ -4,7 +4,7 @@
  * suppression of survey estimates (cells counted by their unweighted rows `n`).
  */
 import { describe, expect, it } from 'vitest';
-import { compute, suppressCells, toObjects, type Cell } from '@houfu/core';
+import { compute, primaryReason, suppressCells, toObjects, type Cell } from '@houfu/core';
 import { income } from './defs.js';
 import { tiny, type TinyHousehold } from './tiny.js';
 
@@ -23,15 +23,27 @@ describe('suppressCells, an equation it cannot protect further', () => {
   });
 });
 
+describe('primaryReason at the threshold', () => {
+  it('hides counts and denominators from 1 to threshold − 1, not the threshold itself', () => {
+    expect([primaryReason({ count: 10, denominator: 10 }, 10), primaryReason({ count: 9, denominator: 10 }, 10), primaryReason({ count: 10, denominator: 9 }, 10)]).toEqual([
+      null,
+      'count',
+      'denominator',
+    ]);
+    expect([primaryReason({ count: 0, denominator: 0 }, 10), primaryReason({ count: 1, denominator: 12 }, 10)]).toEqual([null, 'count']);
+  });
+});
+
 describe('suppression of survey estimates', () => {
   // County 520102 (prefecture 520100): S1 with 3 households, S2 with 12; county 520402
   // (prefecture 520400): S3 with 15. Every income is known, so n is the number of households.
   // Threshold 10: S1 (n 3) is hidden for its denominator; 520102 = S1 + S2 then has one hidden
-  // cell, so S2 goes too (secondary). S3 (15) and every total (15, 15, 15, 15, 30) stay.
+  // cell, so S2 goes too (secondary). S3 (15) and every total (15, 15, 15, 15, 30) stay; S3's
+  // weighted numerator is 5 (below 10), but survey cells are judged by n, not by weighted totals.
   const households: TinyHousehold[] = [
     ...Array.from({ length: 3 }, (_, i): TinyHousehold => [`A${i}`, 'S1', 'true', 2]),
     ...Array.from({ length: 12 }, (_, i): TinyHousehold => [`B${i}`, 'S2', i < 6 ? 'true' : 'false', 2]),
-    ...Array.from({ length: 15 }, (_, i): TinyHousehold => [`C${i}`, 'S3', i < 5 ? 'true' : 'false', 4]),
+    ...Array.from({ length: 15 }, (_, i): TinyHousehold => [`C${i}`, 'S3', i < 5 ? 'true' : 'false', 1]),
   ];
   const ds = tiny([['S1', 'one', '520100', '520102'], ['S2', 'two', '520100', '520102'], ['S3', 'three', '520400', '520402']], households);
 
