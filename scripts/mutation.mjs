@@ -16,6 +16,7 @@ const MUTANTS = [
   ['hide the total', 'publish/cells.ts', 'if (pick < 0 && reason[eq.parent] === null && hasData(eq.parent)) pick = eq.parent;', '', ['test/suppress.test.ts']],
   ['threshold inclusive', 'publish/cells.ts', 'c.denominator < threshold', 'c.denominator <= threshold', pub],
   ['hide the largest part', 'publish/cells.ts', 'a.denominator !== b.denominator ? a.denominator < b.denominator', 'a.denominator !== b.denominator ? a.denominator > b.denominator', pub],
+  ['ties to the higher index', 'publish/cells.ts', 'a.count < b.count : i < j', 'a.count < b.count : i > j', pub],
   ['survey cells by numerator', 'publish/suppress.ts', "col(survey ? 'n' : 'numerator')", "col('numerator')", pub],
   ['no breakdown totals', 'publish/suppress.ts', '...(totals ? totalEquations(rows) : [])', '', pub],
   ['value of a zero denominator', 'result/assemble.ts', '  if (!(denominator > 0)) return null;\n', '', res],

@@ -8,6 +8,17 @@ import { compute, primaryReason, suppressCells, toObjects, type Cell } from '@ho
 import { income } from './defs.js';
 import { tiny, type TinyHousehold } from './tiny.js';
 
+describe('suppressCells, which part goes with a lone hidden one', () => {
+  it('the smaller count among equal denominators, else the lower index', () => {
+    // 45 = 5 + 20 + 20 (threshold 10): parts 2 and 3 tie on denominator and count: part 2 goes.
+    const tie: Cell[] = [{ count: 45, denominator: 45 }, { count: 5, denominator: 5 }, { count: 20, denominator: 20 }, { count: 20, denominator: 20 }];
+    expect(suppressCells(tie, [{ parent: 0, children: [1, 2, 3] }], 10)).toEqual([null, 'denominator', 'secondary', null]);
+    // Denominators 5, 20, 20 with counts 5, 12, 11: part 3 (count 11) goes.
+    const byCount: Cell[] = [{ count: 28, denominator: 45 }, { count: 5, denominator: 5 }, { count: 12, denominator: 20 }, { count: 11, denominator: 20 }];
+    expect(suppressCells(byCount, [{ parent: 0, children: [1, 2, 3] }], 10)).toEqual([null, 'denominator', null, 'secondary']);
+  });
+});
+
 describe('suppressCells, an equation it cannot protect further', () => {
   it('leaves it when the hidden cell is the total and no part has data', () => {
     // total 5 (below 10: hidden) = one part without data: nothing to hide with it.
