@@ -5,6 +5,7 @@
 import type { Dataset } from '../dataset.js';
 import { LEVELS, type Level } from '../plan/plan.js';
 import { GUIZHOU, GUIZHOU_COUNTIES, GUIZHOU_PREFECTURES } from '../schema/divisions.js';
+import { textOrder } from './order.js';
 
 /** One area of a level. */
 export interface Area {
@@ -113,7 +114,7 @@ export function hierarchyOf(tables: AreaTables): Hierarchy {
     areas(level) {
       let a = sorted.get(level);
       if (!a) {
-        a = [...names[level].entries()].map(([code, name]) => ({ code, name })).sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+        a = [...names[level].entries()].map(([code, name]) => ({ code, name })).sort((x, y) => textOrder(x.code, y.code));
         sorted.set(level, a);
       }
       return a;
@@ -135,7 +136,7 @@ export function hierarchyOf(tables: AreaTables): Hierarchy {
 function areaIndex(h: Hierarchy, level: Level, unitSite: ReadonlyMap<string, string>): AreaIndex {
   const areas = h.areas(level);
   const number = new Map(areas.map((a, i) => [a.code, i]));
-  const of = (code: string): number => number.get(code) ?? -1;
+  const of = (code: string | undefined): number => (code === undefined ? -1 : (number.get(code) ?? -1));
   const k = LEVELS.indexOf(level);
   const parent = new Int32Array(k === 0 ? 0 : areas.length).fill(-1);
   if (k > 0) {
@@ -143,8 +144,10 @@ function areaIndex(h: Hierarchy, level: Level, unitSite: ReadonlyMap<string, str
     // A site names its area at every level; a unit's parent is its site.
     const groups = level === 'unit' ? unitSite.keys() : h.areas('site').map((s) => s.code);
     for (const g of groups) {
-      const me = of(h.areaOf(level, g) ?? '');
+      const me = of(h.areaOf(level, g));
       const above = level === 'unit' ? up.of(unitSite.get(g)!) : up.ofGroup(g);
+      // The groups are the level's own sites (or units): each names an area of the level.
+      /* v8 ignore else -- a guard: no hierarchy reaches it */
       if (me >= 0) parent[me] = above;
     }
   }
@@ -154,7 +157,7 @@ function areaIndex(h: Hierarchy, level: Level, unitSite: ReadonlyMap<string, str
     of,
     ofGroup(group) {
       let n = groupArea.get(group);
-      if (n === undefined) groupArea.set(group, (n = of(h.areaOf(level, group) ?? '')));
+      if (n === undefined) groupArea.set(group, (n = of(h.areaOf(level, group))));
       return n;
     },
     parent,

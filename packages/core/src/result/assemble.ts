@@ -9,6 +9,7 @@ import type { FrameSums } from '../engines/engine.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Level, MeasureRef, Plan, PlanIndicator } from '../plan/plan.js';
 import { hierarchy, type Hierarchy } from './areas.js';
+import { textOrder } from './order.js';
 import { Cells, reportPeriods } from './rollup.js';
 
 export type { Status } from '../model/vocabulary.js';
@@ -107,6 +108,8 @@ export function measureValues(plan: Plan, sums: readonly FrameSums[], ref: Measu
   if (!fs || !frame) throw new Error('engine result does not match the plan');
   const values = fs.sums[ref.measure];
   if (!values) throw new Error(`engine result lacks measure ${ref.measure}`);
+  // A short array would read as zeros: a wrong number, not an error.
+  if (values.length !== fs.group.length) throw new Error(`engine result has ${values.length} sums of measure ${ref.measure} for ${fs.group.length} groups`);
   return { fs, frame, values };
 }
 
@@ -127,7 +130,7 @@ export function indicatorSums(plan: Plan, sums: readonly FrameSums[], cells: Cel
       sumsOf = grown;
     }
     for (let g = 0; g < fs.group.length; g++) {
-      const v = values[g] ?? 0;
+      const v = values[g]!;
       if (v === 0) continue;
       for (let j = 0; j < width; j++) {
         const c = index[g * width + j]!;
@@ -141,7 +144,7 @@ export function indicatorSums(plan: Plan, sums: readonly FrameSums[], cells: Cel
   add(pi.denominator, 1);
   add(pi.unknown, 2);
   if (reached.size === 0) reached.add(cells.tupleId(plan.breakdown.map(() => null)));
-  const tuples = [...reached].sort((x, y) => (cells.tupleKeys[x]! < cells.tupleKeys[y]! ? -1 : cells.tupleKeys[x]! > cells.tupleKeys[y]! ? 1 : 0));
+  const tuples = [...reached].sort((x, y) => textOrder(cells.tupleKeys[x]!, cells.tupleKeys[y]!));
   return { sumsOf, tuples };
 }
 

@@ -14,6 +14,7 @@ import { DRILLDOWN_TEXT } from '../messages/drilldown.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import { planRows, type RowsPlan } from '../plan/plan.js';
 import { hierarchy } from './areas.js';
+import { textOrder } from './order.js';
 
 /** Options of drill-down lists. */
 export interface DrillDownOptions {
@@ -123,7 +124,7 @@ function selectRows(dataset: Dataset, states: RowStates, options: DrillDownOptio
     if (options.prefecture !== undefined && h.areaOf('prefecture', site) !== options.prefecture) continue;
     entries.push({ row: i, site, county, status, key: `${h.areaOf('county', site)}\u0000${site}\u0000${states.id[i]}\u0000${p ?? ''}` });
   }
-  return entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.sort((a, b) => textOrder(a.key, b.key));
 }
 
 /** The drill-down table of a household must from its row states. */

@@ -15,7 +15,7 @@ export type OutputFormat = 'csv' | 'json' | 'arrow' | 'parquet';
 /** The output formats. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['csv', 'json', 'arrow', 'parquet'];
 
-const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : v === undefined ? null : v);
+const plain = (v: unknown): unknown => (typeof v === 'bigint' ? Number(v) : (v ?? null));
 
 /**
  * The rows of an Arrow table as plain objects (nulls kept, bigints as numbers): a result table
@@ -56,10 +56,7 @@ export function* csvChunks(table: Table, rowsPerChunk = 65536): Generator<string
     const rows: string[][] = [];
     for (let i = start; i < end; i++)
       rows.push(
-        cols.map((c) => {
-          const x = c.data[i];
-          return x === null || x === undefined ? '' : String(x);
-        }),
+        cols.map((c) => String(c.data[i] ?? '')),
       );
     yield `${csvFormatRows(rows)}\n`;
   }

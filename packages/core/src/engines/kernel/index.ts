@@ -178,7 +178,12 @@ function measureSums(
   return { sums: frame.measures.map((m, j) => done.get(m.id) ?? accumulate(ds, frame.table, ev, m.where, summed[j]!, cell, cells)), rowsPerCell };
 }
 
-/** Histograms of the nine (u, o) states per cell, for up to three pairs per pass over the rows. */
+/**
+ * Histograms of the nine (u, o) states per cell, for up to three pairs per pass over the rows.
+ * The loops for three, two and one pair are written out on purpose: one loop padded with a
+ * scratch histogram does an extra increment per row and measured 8–26 % slower for five pairs
+ * (three plus two, the four musts) over 400,000 rows.
+ */
 function histograms(cell: Int32Array, pairs: readonly { u: Uint8Array; o: Uint8Array }[], cells: number): Int32Array[] {
   const hs = pairs.map(() => new Int32Array(cells * 9));
   const n = cell.length;
