@@ -15,7 +15,7 @@ import { LAST_DAY, LAST_MONTH, dateText, periodText } from './calendar.js';
 import { OBSOLETE_CODE } from './dirty.js';
 import { PENDING, REVITALIZED } from './livelihood.js';
 import { FALSE, NONE, TRUE } from './persons.js';
-import { ETHNICITIES, REACHED } from './preset.js';
+import { ETHNICITIES, LAPSE, REACHED } from './preset.js';
 import { IDENTITY, type Rows } from './periods.js';
 import { grownCodes, timelineKey } from './timeline.js';
 import { PREFECTURE_CODES } from './sites.js';
@@ -105,7 +105,7 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
     land_homestead: land(living.landHomestead, 6),
     stable_income: lookup(
       BOOL,
-      grownCodes(living.stableIncome, hhRows, key, 7, REACHED.stableIncome, TRUE, FALSE),
+      grownCodes(living.stableIncome, hhRows, key, 7, REACHED.stableIncome, TRUE, FALSE, LAPSE.stableIncome),
       IDENTITY(hhRows.length),
     ),
     income_per_capita: income,
@@ -118,7 +118,7 @@ export function toColumns(world: World, seed: number, hhRows: Rows, personRows: 
   if (hhRows.month) householdsTable.period = periodColumn(hhRows.month);
 
   const perRow = IDENTITY(personRows.length);
-  const employed = grownCodes(p.employed, personRows, key, 2, REACHED.employed, TRUE, FALSE);
+  const employed = grownCodes(p.employed, personRows, key, 2, REACHED.employed, TRUE, FALSE, LAPSE.employed);
   const typeCodes = personRows.index ? Uint8Array.from(personRows.index, (i) => p.employmentType[i]!) : p.employmentType;
   const employmentType = lookup(labels(EMPLOYMENT_TYPES), typeCodes, perRow);
   for (let r = 0; r < personRows.length; r++) if (employed[r] === FALSE) employmentType[r] = null;

@@ -136,6 +136,16 @@ export const REACHED = {
   civilizedFamily: { atMoveIn: 0, meanWait: 8 },
 } as const;
 
+/**
+ * Monthly share of those who had reached a fact that lose it for that month only (before
+ * 2019-12): a job lost and found again, an income that failed once. The dispatch sees them as
+ * households newly failing a must, cleared the month after.
+ */
+export const LAPSE = {
+  employed: 0.004,
+  stableIncome: 0.003,
+} as const;
+
 /** The 23 provincial departments and units with responsibility lists (assumed names). */
 export const DEPARTMENTS = [
   '省发展改革委', '省教育厅', '省公安厅', '省民政厅', '省财政厅', '省人力资源社会保障厅', '省自然资源厅', '省生态环境厅',

@@ -31,8 +31,18 @@ export function reachedMonth(key: number, salt: number, i: number, movedMonth: n
 }
 
 /**
+ * Whether entity `i` has lost a fact it had reached, in month `m` only (a job lost for a month,
+ * an income that failed once): a share `lapse` of the entities, drawn anew each month. Never in
+ * 2019-12, so the last month stays as calibrated.
+ */
+export function lapsed(key: number, salt: number, i: number, m: number, lapse: number): boolean {
+  return m < LAST_MONTH && hash3(key ^ Math.imul(m + 1, 0x85ebca6b), salt + 64, i) / 4294967296 < lapse;
+}
+
+/**
  * Codes per row: an entity whose code in 2019-12 is `reached` shows `before` in the months
- * before it reached it; other codes are the same in every month.
+ * before it reached it, and, with `lapse`, in the odd month after it when it lapsed (new failures
+ * that the next month clears); other codes are the same in every month.
  */
 export function grownCodes(
   codes: Uint8Array,
@@ -42,6 +52,7 @@ export function grownCodes(
   reach: Reach,
   reached: number,
   before: number,
+  lapse = 0,
 ): Uint8Array {
   const { index, month, moved } = rows;
   if (!index || !month || !moved) return codes;
@@ -49,7 +60,8 @@ export function grownCodes(
   for (let r = 0; r < rows.length; r++) {
     const i = index[r]!;
     const v = codes[i]!;
-    const late = v === reached && month[r]! < LAST_MONTH && reachedMonth(key, salt, i, moved[r]!, reach) > month[r]!;
+    const m = month[r]!;
+    const late = v === reached && m < LAST_MONTH && (reachedMonth(key, salt, i, moved[r]!, reach) > m || (lapse > 0 && lapsed(key, salt, i, m, lapse)));
     out[r] = late ? before : v;
   }
   return out;

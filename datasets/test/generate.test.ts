@@ -406,6 +406,30 @@ describe('generate at other scales and options', () => {
     expect(photosIn('2019-06')).toBeLessThan(photosIn('2019-12'));
   });
 
+  it('with a year of months, some lose a job or a stable income for a month and regain it the next', () => {
+    const monthly = generate({ preset: 'guizhou-2019', scale: 0.05, seed: 11, months: 12 });
+    const p = monthly.tables.persons;
+    // Employment per person and month, read from the rows.
+    const byPerson = new Map<string, Map<string, unknown>>();
+    for (let i = 0; i < p.person_id!.length; i++) {
+      const id = p.person_id![i] as string;
+      if (!byPerson.has(id)) byPerson.set(id, new Map());
+      byPerson.get(id)!.set(p.period![i] as string, p.employed![i]);
+    }
+    const months = Array.from({ length: 12 }, (_, k) => `2019-${String(k + 1).padStart(2, '0')}`);
+    let lapses = 0;
+    let lapsesInDecember = 0;
+    for (const e of byPerson.values())
+      for (let k = 1; k < 12; k++) {
+        const [before, now, after] = [e.get(months[k - 1]!), e.get(months[k]!), e.get(months[k + 1]!)];
+        if (before === true && now === false && (k === 11 || after === true)) k === 11 ? lapsesInDecember++ : lapses++;
+      }
+    // About 0.4% of the employed a month: with some 3,000 employed at this scale, dozens a year.
+    expect(lapses).toBeGreaterThan(20);
+    // December is the calibrated month: nobody employed in November loses the job in December.
+    expect(lapsesInDecember).toBe(0);
+  });
+
   it('with dirty, has about 1% unknowns and some obsolete origin codes, and stays consistent', () => {
     const d = generate({ preset: 'guizhou-2019', scale: 0.05, seed: 5, dirty: true });
     checkIntegrity(d);
