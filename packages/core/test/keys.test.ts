@@ -66,3 +66,18 @@ describe('id codes', () => {
     );
   });
 });
+
+describe('memory of the links', () => {
+  it('counts the row links a dataset holds: at least 4 bytes per person and per household', async () => {
+    const { compute } = await import('@houfu/core');
+    const { loadDataset } = await import('@houfu/core/node');
+    const { kernelMemory } = await import('@houfu/core/kernel');
+    const { catalog } = await import('@houfu/indicators');
+    const ds = await loadDataset(new URL('../../../test/fixtures/hand/', import.meta.url).pathname);
+    await compute(ds, catalog.filter((d) => d.id === 'employment.rate'), { by: 'county' });
+    // persons → households and households → sites, as Int32Array (one entry per row).
+    const rows = ds.tables.persons!.numRows + ds.tables.households!.numRows;
+    expect(rows).toBeGreaterThan(0);
+    expect(kernelMemory(ds).links).toBeGreaterThanOrEqual(4 * rows);
+  });
+});

@@ -26,7 +26,7 @@ function cached(ds: TableSet, key: string, build: () => Int32Array): Int32Array 
 /** Bytes held by the cached row links of a dataset. */
 export function linkBytes(ds: TableSet): number {
   let bytes = 0;
-  for (const v of caches.get(ds)?.values() ?? []) bytes += v.byteLength;
+  for (const v of caches.get(ds.tables)?.values() ?? []) bytes += v.byteLength;
   return bytes;
 }
 
