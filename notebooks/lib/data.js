@@ -33,15 +33,20 @@ const SAMPLE = {
   "problems.csv": problems
 };
 
-/** The bundled sample's files, as {name, bytes}. */
-export async function sampleFiles() {
+/** Files served with the site, given as {file name: asset URL}, as {name, bytes}. */
+export async function assetFiles(urls) {
   return Promise.all(
-    Object.entries(SAMPLE).map(async ([name, url]) => {
+    Object.entries(urls).map(async ([name, url]) => {
       const res = await fetch(new URL(url, location.href));
       if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
       return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
     })
   );
+}
+
+/** The bundled sample's files, as {name, bytes}. */
+export function sampleFiles() {
+  return assetFiles(SAMPLE);
 }
 
 /**

@@ -15,6 +15,7 @@ import dispatches from "../data/dispatch-sample/dispatches.csv?url";
 import trainings from "../data/dispatch-sample/trainings.csv?url";
 import inspections from "../data/dispatch-sample/inspections.csv?url";
 import problems from "../data/dispatch-sample/problems.csv?url";
+import { assetFiles } from "./data.js";
 
 const FILES = {
   "sites.csv": sites,
@@ -34,14 +35,8 @@ const FILES = {
 };
 
 /** The two-month sample's files, as {name, bytes}. */
-export async function dispatchSampleFiles() {
-  return Promise.all(
-    Object.entries(FILES).map(async ([name, url]) => {
-      const res = await fetch(new URL(url, location.href));
-      if (!res.ok) throw new Error(`${name}: HTTP ${res.status}`);
-      return { name, bytes: new Uint8Array(await res.arrayBuffer()) };
-    })
-  );
+export function dispatchSampleFiles() {
+  return assetFiles(FILES);
 }
 
 /** A short note of where the sample comes from. */
